@@ -1,0 +1,31 @@
+// Options shared by the commands that read an inventory.
+import type { Argv } from 'yargs';
+
+/** The options every inventory-reading command accepts. */
+export interface InventoryArgs {
+  inventory: string;
+  limit: string | undefined;
+  json: boolean;
+}
+
+// Where the inventory comes from when none is given: $HFLEET_INVENTORY, else ./inventory.yml.
+export function defaultInventoryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env['HFLEET_INVENTORY'] || 'inventory.yml';
+}
+
+// Add the INVENTORY positional, --limit and --json to a command.
+export function withInventoryOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .positional('inventory', {
+      type: 'string',
+      describe: 'inventory file (default: $HFLEET_INVENTORY, else ./inventory.yml)',
+      default: defaultInventoryPath(),
+      defaultDescription: '$HFLEET_INVENTORY or ./inventory.yml',
+    })
+    .option('limit', {
+      alias: 'l',
+      type: 'string',
+      describe: 'comma list of customers, hosts or groups; * globs; !name excludes',
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' });
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests run in parallel; the end-to-end tier shares one lab and runs its files one by one.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 600_000,
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
