@@ -1,0 +1,56 @@
+// The Honeyframe units hfleet knows: per service name its kind, port, health path and unit files.
+import { HfleetError } from '../errors.js';
+
+/** A managed service: a core API service or a companion. */
+export interface CatalogEntry {
+  name: string;
+  kind: 'service' | 'companion';
+  /** The unit files it consists of, each rendered from the template of the same name. */
+  units: string[];
+  /** The unit that is enabled and started (the timer for dbt-run). */
+  primaryUnit: string;
+  port: number | undefined;
+  healthPath: string | undefined;
+}
+
+// Every known Honeyframe unit set, by name.
+export const CATALOG: ReadonlyMap<string, CatalogEntry> = new Map(
+  [
+    api('hub-platform', 8001),
+    api('hub-cloud', 8002),
+    {
+      name: 'dbt-run',
+      kind: 'companion',
+      units: ['dbt-run.service', 'dbt-run.timer'],
+      primaryUnit: 'dbt-run.timer',
+      port: undefined,
+      healthPath: undefined,
+    },
+    {
+      name: 'hub-scheduler',
+      kind: 'companion',
+      units: ['hub-scheduler.service'],
+      primaryUnit: 'hub-scheduler.service',
+      port: undefined,
+      healthPath: undefined,
+    },
+  ].map((entry): [string, CatalogEntry] => [entry.name, entry as CatalogEntry]),
+);
+
+function api(name: string, port: number): CatalogEntry {
+  const unit = `${name}.service`;
+  return { name, kind: 'service', units: [unit], primaryUnit: unit, port, healthPath: '/api/health' };
+}
+
+// The catalog entry of a service or companion listed for a host; an unknown name is a TEMPLATE_INVALID error.
+export function catalogEntry(name: string, kind: CatalogEntry['kind'], hostName: string): CatalogEntry {
+  const entry = CATALOG.get(name);
+  const listName = kind === 'service' ? 'services' : 'companions';
+  if (!entry || entry.kind !== kind) {
+    const known = [...CATALOG.values()].filter((e) => e.kind === kind).map((e) => e.name);
+    throw new HfleetError('TEMPLATE_INVALID', `host ${hostName}: ${listName}: no template for '${name}'`, {
+      hint: `known ${listName}: ${known.join(', ')}`,
+    });
+  }
+  return entry;
+}

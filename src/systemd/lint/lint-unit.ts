@@ -1,0 +1,38 @@
+// Lint a unit file, or a unit together with its drop-ins.
+import { mergeDropins } from '../merge.js';
+import { parseUnit } from '../parse.js';
+import { lintEffectiveRules } from './effective-rules.js';
+import { lintFileRules } from './file-rules.js';
+import type { Finding, LintContext, LintFile } from './finding.js';
+import { lintFileKind, unitTypeOf } from './finding.js';
+
+// Findings of one unit file or drop-in on its own (a unit also gets the rules on its effective settings).
+export function lintUnitFile(file: LintFile, context: LintContext = {}): Finding[] {
+  if (lintFileKind(file) === 'dropin')
+    return lintFileRules(parseUnit(file.content, file.path), unitTypeOf(file.path));
+  return lintUnitWithDropins(file, [], context);
+}
+
+// Findings of a unit and its drop-ins: each file's own, then those of the merged result, sorted by file and line.
+export function lintUnitWithDropins(
+  unit: LintFile,
+  dropins: readonly LintFile[],
+  context: LintContext = {},
+): Finding[] {
+  const unitType = unitTypeOf(unit.path);
+  const parsedUnit = parseUnit(unit.content, unit.path);
+  const parsedDropins = dropins.map((dropin) => parseUnit(dropin.content, dropin.path));
+  const findings = [parsedUnit, ...parsedDropins].flatMap((file) => lintFileRules(file, unitType));
+  findings.push(...lintEffectiveRules(mergeDropins(parsedUnit, parsedDropins), unit.path, unitType, context));
+  return findings;
+}
+
+// True when any finding is an error.
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => finding.severity === 'error');
+}
+
+// One finding as a line: `FILE:LINE: severity rule: message`.
+export function formatFinding(finding: Finding): string {
+  return `${finding.file}:${finding.line}: ${finding.severity} ${finding.rule}: ${finding.message}`;
+}
