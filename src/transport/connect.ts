@@ -1,0 +1,47 @@
+// Connect to one host (directly or through its jump host) and hand back a reusable Connection.
+import type { Duplex } from 'node:stream';
+import type { Client } from 'ssh2';
+import { type AuthPlan, planAuth, processAuthEnvironment } from './auth.js';
+import { SshConnection } from './connection.js';
+import { mapSshError } from './errors.js';
+import { parseJump } from './jump.js';
+import { errorContextOf, openClient } from './open-client.js';
+import type { Connection, ConnectOptions, SshTarget } from './types.js';
+
+export type { Connection, ConnectOptions, ExecOptions, ExecResult, SshTarget } from './types.js';
+
+// Open an authenticated connection to a host; host keys are checked before any auth or command.
+export async function connect(target: SshTarget, options: ConnectOptions = {}): Promise<Connection> {
+  const env = processAuthEnvironment();
+  const auth = await planAuth(target.host, target.ssh.user, target.ssh.identityFile, env);
+  if (!target.ssh.jump) return new SshConnection(target, await openClient(target, auth, options));
+
+  const jump = parseJump(target.ssh.jump, target.ssh.user);
+  const via = `jump ${jump.user}@${jump.address}:${jump.port}`;
+  const jumpTarget: SshTarget = {
+    host: `${target.host} (jump host ${jump.address})`,
+    address: jump.address,
+    ssh: { ...target.ssh, user: jump.user, port: jump.port, jump: undefined, become: false },
+  };
+  const jumpAuth = await planAuth(jumpTarget.host, jump.user, target.ssh.identityFile, env);
+  const jumpClient = await openClient(jumpTarget, jumpAuth, options);
+  jumpClient.on('error', () => undefined);
+  try {
+    const stream = await forwardTo(jumpClient, target, auth, via);
+    const client = await openClient(target, auth, options, stream, via);
+    return new SshConnection(target, client, () => jumpClient.end());
+  } catch (error) {
+    jumpClient.end();
+    throw error;
+  }
+}
+
+function forwardTo(jumpClient: Client, target: SshTarget, auth: AuthPlan, via: string): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    jumpClient.forwardOut('127.0.0.1', 0, target.address, target.ssh.port, (error, stream) => {
+      if (!error) return resolve(stream);
+      const refused = /refused/i.test(error.message) ? { code: 'ECONNREFUSED' } : {};
+      reject(mapSshError(Object.assign(error, refused), errorContextOf(target, auth, via)));
+    });
+  });
+}

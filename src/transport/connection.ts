@@ -1,0 +1,154 @@
+// An open ssh2 client wrapped as a Connection: quoted exec with stdin, deadlines, counters, close.
+import type { Client, ClientChannel } from 'ssh2';
+import { HfleetError } from '../errors.js';
+import { shellCommand } from '../util/shell-quote.js';
+import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
+
+// A short, printable form of a command for messages.
+export function describeCommand(argv: readonly string[]): string {
+  const text = argv.join(' ').replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+// The argument array actually run: behind `sudo -n --` when the host says become.
+export function remoteArgv(argv: readonly string[], become: boolean): readonly string[] {
+  return become ? ['sudo', '-n', '--', ...argv] : argv;
+}
+
+// A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host).
+export class SshConnection implements Connection {
+  readonly stats: TransportStats = { commands: 0, bytesSent: 0, bytesReceived: 0 };
+  #closed = false;
+  #lastError: Error | undefined;
+  readonly #closeListeners: Array<() => void> = [];
+
+  constructor(
+    readonly target: SshTarget,
+    private readonly client: Client,
+    private readonly release: () => void = () => undefined,
+  ) {
+    client.on('error', (error: Error) => {
+      this.#lastError = error;
+    });
+    client.once('end', () => this.#markClosed());
+    client.once('close', () => this.#markClosed());
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  onClose(listener: () => void): void {
+    if (this.#closed) queueMicrotask(listener);
+    else this.#closeListeners.push(listener);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.client.end();
+    this.#markClosed();
+  }
+
+  exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    const command = shellCommand(remoteArgv(argv, this.target.ssh.become));
+    const label = describeCommand(argv);
+    if (this.#closed) return Promise.reject(this.#lost(label, 'before'));
+    const stdin = typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin;
+    this.stats.commands += 1;
+    this.stats.bytesSent += Buffer.byteLength(command) + (stdin?.length ?? 0);
+    return new Promise<ExecResult>((resolve, reject) => {
+      const stdout: Buffer[] = [];
+      const stderr: Buffer[] = [];
+      let exit: { code: number | null; signal: string | undefined } | undefined;
+      let channel: ClientChannel | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const index = this.#closeListeners.indexOf(onLost);
+        if (index >= 0) this.#closeListeners.splice(index, 1);
+        outcome();
+      };
+      const onLost = () => settle(() => reject(this.#lost(label, 'during')));
+      this.#closeListeners.push(onLost);
+      if (opts.timeoutMs !== undefined) {
+        timer = setTimeout(() => {
+          settle(() => reject(this.#timedOut(label, opts.timeoutMs ?? 0)));
+          channel?.signal('KILL');
+          channel?.close();
+        }, opts.timeoutMs);
+      }
+      this.client.exec(command, (error, stream) => {
+        if (error) {
+          settle(() => reject(this.#closed ? this.#lost(label, 'during') : this.#startFailed(label, error)));
+          return;
+        }
+        channel = stream;
+        if (settled) {
+          stream.close();
+          return;
+        }
+        const received = (into: Buffer[]) => (chunk: Buffer) => {
+          into.push(chunk);
+          this.stats.bytesReceived += chunk.length;
+        };
+        stream.on('data', received(stdout));
+        stream.stderr.on('data', received(stderr));
+        stream.on('exit', (code: number | null, signal?: string) => {
+          exit = { code: typeof code === 'number' ? code : null, signal: signal ?? undefined };
+        });
+        stream.on('close', () => {
+          if (!exit && this.#closed) return onLost();
+          settle(() =>
+            resolve({
+              code: exit?.code ?? null,
+              signal: exit?.signal,
+              stdout: Buffer.concat(stdout).toString('utf8'),
+              stderr: Buffer.concat(stderr).toString('utf8'),
+            }),
+          );
+        });
+        stream.end(stdin);
+      });
+    });
+  }
+
+  #markClosed(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    const listeners = this.#closeListeners.splice(0);
+    for (const listener of listeners) listener();
+    this.release();
+  }
+
+  #lost(label: string, when: 'before' | 'during'): HfleetError {
+    const reason = this.#lastError ? ` (${this.#lastError.message})` : '';
+    return new HfleetError(
+      'SSH_SOCKET',
+      `${this.target.host}: connection lost ${when} \`${label}\`${reason}`,
+      {
+        hint: 'the host or the network closed the SSH connection; check the host and retry',
+        cause: this.#lastError,
+      },
+    );
+  }
+
+  #timedOut(label: string, ms: number): HfleetError {
+    return new HfleetError(
+      'SSH_TIMEOUT',
+      `${this.target.host}: \`${label}\` did not finish within ${ms / 1000} s`,
+      {
+        hint: 'the command was stopped and its channel closed; check the host or allow more time',
+      },
+    );
+  }
+
+  #startFailed(label: string, error: Error): HfleetError {
+    return new HfleetError('SSH_SOCKET', `${this.target.host}: cannot start \`${label}\`: ${error.message}`, {
+      hint: 'the SSH server refused a new session channel (MaxSessions?)',
+      cause: error,
+    });
+  }
+}
