@@ -37,7 +37,8 @@ export function renderHostFiles(host: Host, templates: string = templatesDir()):
     for (const unit of entry.units) {
       const content = renderTemplate(unit, readTemplate(templates, unit), vars);
       files.push({ path: `${UNIT_DIR}/${unit}`, content, unit, kind: 'unit' });
-      const dropin = unit.endsWith('.service') ? localConf(content, host.vars) : null;
+      const applyMemoryMax = entry.kind === 'service';
+      const dropin = unit.endsWith('.service') ? localConf(content, host.vars, { applyMemoryMax }) : null;
       if (dropin !== null) {
         files.push({
           path: `${UNIT_DIR}/${unit}.d/${LOCAL_CONF_NAME}`,

@@ -12,12 +12,21 @@ export const LOCAL_CONF_HEADER =
 /** The file name of the drop-in hfleet owns in each `NAME.service.d/`. */
 export const LOCAL_CONF_NAME = 'local.conf';
 
+/** Which host vars apply to a unit: `memory_max` is the API services' cap, not the companions'. */
+export interface LocalConfOptions {
+  applyMemoryMax?: boolean;
+}
+
 // The text of local.conf for a rendered unit and a host's vars, or null when the host overrides nothing.
-export function localConf(unitText: string, vars: HostVars): string | null {
+export function localConf(unitText: string, vars: HostVars, options: LocalConfOptions = {}): string | null {
   const unit = mergeDropins(parseUnit(unitText));
   const overrides: string[] = [];
   const unitMemoryMax = effectiveValue(unit, 'Service', 'MemoryMax');
-  if (unitMemoryMax !== undefined && !sameMemoryLimit(unitMemoryMax, vars.memory_max)) {
+  if (
+    options.applyMemoryMax !== false &&
+    unitMemoryMax !== undefined &&
+    !sameMemoryLimit(unitMemoryMax, vars.memory_max)
+  ) {
     overrides.push(`MemoryMax=${vars.memory_max}`);
   }
   if (vars.private_tmp) overrides.push('PrivateTmp=true');

@@ -13,7 +13,7 @@ export function lintUnitFile(file: LintFile, context: LintContext = {}): Finding
   return lintUnitWithDropins(file, [], context);
 }
 
-// Findings of a unit and its drop-ins: each file's own, then those of the merged result, sorted by file and line.
+// Findings of a unit and its drop-ins: each file's own (in file order), then those of the merged result.
 export function lintUnitWithDropins(
   unit: LintFile,
   dropins: readonly LintFile[],
