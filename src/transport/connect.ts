@@ -1,6 +1,7 @@
 // Connect to one host (directly or through its jump host) and hand back a reusable Connection.
 import type { Duplex } from 'node:stream';
 import type { Client } from 'ssh2';
+import { HfleetError } from '../errors.js';
 import { type AuthPlan, planAuth, processAuthEnvironment } from './auth.js';
 import { SshConnection } from './connection.js';
 import { mapSshError } from './errors.js';
@@ -40,8 +41,17 @@ function forwardTo(jumpClient: Client, target: SshTarget, auth: AuthPlan, via: s
   return new Promise((resolve, reject) => {
     jumpClient.forwardOut('127.0.0.1', 0, target.address, target.ssh.port, (error, stream) => {
       if (!error) return resolve(stream);
-      const refused = /refused/i.test(error.message) ? { code: 'ECONNREFUSED' } : {};
-      reject(mapSshError(Object.assign(error, refused), errorContextOf(target, auth, via)));
+      const ctx = errorContextOf(target, auth, via);
+      if (/refused/i.test(error.message))
+        return reject(mapSshError(Object.assign(error, { code: 'ECONNREFUSED' }), ctx));
+      const detail = error.message.replace(/^\(SSH\) Channel open failure:\s*/, '') || 'no reason given';
+      const message = `${target.host} (${target.address}:${target.ssh.port}) via ${via}: the jump host could not connect (${detail})`;
+      reject(
+        new HfleetError('SSH_SOCKET', message, {
+          hint: 'check that the jump host can reach the target address and port, and allows TCP forwarding',
+          cause: error,
+        }),
+      );
     });
   });
 }
