@@ -1,14 +1,61 @@
-// `hfleet lab`: placeholder until the command lands.
-import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+// `hfleet lab up [N] | down | status`: the local test fleet (Linux, root).
+import type { Argv, CommandModule } from 'yargs';
+import { labDown, labStatus, labUp } from '../../lab/index.js';
+import { DEFAULT_HOSTS } from '../../lab/layout.js';
+import { assertLabPlatform } from '../../lab/prerequisites.js';
+import { formatLabStatus } from '../../lab/status.js';
+import { EXIT } from '../exit-codes.js';
 
-// The yargs module of `hfleet lab`.
-export function labCommand(_setExitCode: (code: number) => void): CommandModule {
+// The yargs module of `hfleet lab` and its three subcommands.
+export function labCommand(setExitCode: (code: number) => void): CommandModule {
   return {
-    command: 'lab',
-    describe: 'lab (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet lab is not available yet');
-    },
+    command: 'lab <command>',
+    describe: 'the local test fleet: systemd-nspawn hosts with real systemd and sshd (Linux, root)',
+    builder: (yargs: Argv) =>
+      yargs
+        .command({
+          command: 'up [hosts]',
+          describe: `boot a lab of N hosts (default ${DEFAULT_HOSTS}); a running lab is reused and grown`,
+          builder: (y: Argv) =>
+            y
+              .positional('hosts', { type: 'number', default: DEFAULT_HOSTS, describe: 'number of hosts' })
+              .option('cache', {
+                type: 'string',
+                describe: 'cache directory of the base image (default /var/cache/hfleet/lab)',
+              }),
+          handler: async (argv) => {
+            const result = await labUp({
+              hosts: Number(argv['hosts']),
+              cacheDir: argv['cache'] as string | undefined,
+            });
+            process.stdout.write(
+              `lab up: ${result.state.hosts.length} host(s), inventory ${result.state.inventoryPath}\n`,
+            );
+          },
+        })
+        .command({
+          command: 'down',
+          describe: 'stop every lab host and remove the bridge, mounts, cgroups and routes',
+          handler: async () => {
+            const result = await labDown();
+            process.stdout.write(`lab down: stopped ${result.stopped.length} host(s)\n`);
+          },
+        })
+        .command({
+          command: 'status',
+          describe: 'each lab host: running, address, SSH reachable',
+          builder: (y: Argv) =>
+            y.option('json', { type: 'boolean', default: false, describe: 'print one JSON document' }),
+          handler: async (argv) => {
+            assertLabPlatform();
+            const status = await labStatus();
+            process.stdout.write(
+              argv['json'] ? `${JSON.stringify(status, null, 2)}\n` : formatLabStatus(status),
+            );
+            if (status.hosts.some((host) => !host.ssh)) setExitCode(EXIT.hostFailed);
+          },
+        })
+        .demandCommand(1, 'name a lab command: up, down or status'),
+    handler: () => {},
   };
 }

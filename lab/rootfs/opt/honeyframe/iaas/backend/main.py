@@ -1,0 +1,5 @@
+"""Honeyframe Cloud API (lab stand-in): `python3 -m uvicorn main:app --port 8002`."""
+
+from honeyframe_lab import make_app
+
+app = make_app("hub-cloud")

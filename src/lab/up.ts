@@ -1,0 +1,107 @@
+// `lab up`: make sure a lab of at least N hosts runs, booting only the hosts that are missing.
+
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { HfleetError } from '../errors.js';
+import { baseIsCurrent, basePaths, buildBaseImage } from './base-image.js';
+import { startHosts, waitForHostsSsh } from './boot-hosts.js';
+import { labHostSpecs } from './customers.js';
+import { ensureBridge } from './host-network.js';
+import { raiseInotifyLimit } from './inotify-limit.js';
+import { labInventoryYaml } from './inventory-file.js';
+import { ensureKeyPair, knownHostsText } from './keys.js';
+import { DEFAULT_CACHE_DIR, hostPaths, MAX_HOSTS, stateDir, stateFiles } from './layout.js';
+import { assertLabPlatform, ensureControllerPackages } from './prerequisites.js';
+import { isNspawnOf } from './processes.js';
+import { progress } from './run.js';
+import {
+  type LabState,
+  type RecordedHost,
+  type RecordedState,
+  readRecordedState,
+  toLabState,
+  writeRecordedState,
+} from './state.js';
+
+/** What `lab up` is asked for. */
+export interface LabUpOptions {
+  hosts: number;
+  cacheDir?: string;
+}
+
+/** What `lab up` did. */
+export interface LabUpResult {
+  state: LabState;
+  booted: string[];
+  reused: string[];
+  seconds: number;
+}
+
+// Check the host count asked for.
+export function validateHostCount(hosts: number): void {
+  if (!Number.isInteger(hosts) || hosts < 1 || hosts > MAX_HOSTS) {
+    throw new HfleetError('USAGE', `a lab has 1 to ${MAX_HOSTS} hosts, not ${hosts}`);
+  }
+}
+
+// Bring the lab up to at least `hosts` hosts (running ones are reused, more than asked are kept).
+export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
+  validateHostCount(options.hosts);
+  assertLabPlatform();
+  const started = Date.now();
+  const dir = stateDir();
+  const files = stateFiles(dir);
+  const previous = readRecordedState(dir);
+  const running = (previous?.hosts ?? []).filter((host) => isNspawnOf(host.pid, host.machine));
+  const cacheDir = options.cacheDir ?? previous?.cacheDir ?? DEFAULT_CACHE_DIR;
+  await ensureControllerPackages();
+  const baseDir = running.length > 0 && previous ? previous.baseDir : await buildBaseImage(cacheDir);
+  if (running.length > 0 && !(await baseIsCurrent(cacheDir))) {
+    progress('the host assets changed since this lab was built; `lab down` then `lab up` to use them');
+  }
+  const clientKey = await ensureKeyPair(files.key, 'hfleet-lab');
+  await raiseInotifyLimit(files.sysctlBackup);
+  await ensureBridge();
+  const wanted = labHostSpecs(Math.max(options.hosts, previous?.hosts.length ?? 0));
+  const runningMachines = new Set(running.map((host) => host.machine));
+  const missing = wanted.filter((spec) => !runningMachines.has(spec.machine));
+  if (running.length > 0) progress(`${running.length} host(s) already up; booting ${missing.length} more`);
+  else progress(`booting ${missing.length} host(s)`);
+  const booted = await startHosts(missing, baseDir, clientKey, dir);
+  const hosts: RecordedHost[] = wanted.map(
+    (spec) =>
+      booted.find((host) => host.machine === spec.machine) ??
+      running.find((host) => host.machine === spec.machine)!,
+  );
+  const recorded: RecordedState = {
+    version: 1,
+    cacheDir,
+    baseDir: baseDir ?? basePaths(cacheDir).base,
+    hosts,
+  };
+  await writeRecordedState(recorded, dir);
+  await writePublishedFiles(recorded, dir);
+  await waitForHostsSsh(booted, dir);
+  const seconds = (Date.now() - started) / 1000;
+  progress(`${hosts.length} host(s) up in ${seconds.toFixed(1)} s; inventory: ${files.inventory}`);
+  return {
+    state: toLabState(recorded, dir),
+    booted: booted.map((h) => h.name),
+    reused: running.map((h) => h.name),
+    seconds,
+  };
+}
+
+// Write known_hosts (pinned host keys) and the ready-to-use inventory.
+export async function writePublishedFiles(recorded: RecordedState, dir = stateDir()): Promise<void> {
+  const files = stateFiles(dir);
+  const entries = recorded.hosts.map((host) => ({
+    address: host.address,
+    publicKey: readFileSync(`${hostPaths(dir, host.machine).hostKey}.pub`, 'utf8'),
+  }));
+  await writeFile(files.knownHosts, knownHostsText(entries));
+  await writeFile(
+    files.inventory,
+    labInventoryYaml(recorded.hosts, { keyPath: files.key, knownHostsPath: files.knownHosts }),
+  );
+}
