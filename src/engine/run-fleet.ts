@@ -1,0 +1,46 @@
+// Run one job per host with bounded concurrency; results come back in inventory order.
+import pLimit from 'p-limit';
+import type { Host } from '../inventory/types.js';
+import type { EventSink } from './events.js';
+import type { HostResult } from './host-result.js';
+
+/** The default cap on hosts handled at once (`--forks`): every host, up to this many. */
+export const DEFAULT_FORKS_CAP = 200;
+
+// The number of hosts to handle at once for a fleet of this size.
+export function effectiveForks(hostCount: number, forks: number | undefined): number {
+  return Math.max(1, forks ?? Math.min(hostCount, DEFAULT_FORKS_CAP));
+}
+
+// Run `job` on every host, at most `forks` at a time; each result is also emitted as `host-done`.
+export async function runFleet(
+  hosts: readonly Host[],
+  job: (host: Host) => Promise<HostResult>,
+  options: { forks: number | undefined; emit: EventSink },
+): Promise<HostResult[]> {
+  const limit = pLimit(effectiveForks(hosts.length, options.forks));
+  return Promise.all(
+    hosts.map((host) =>
+      limit(async () => {
+        const result = await job(host);
+        options.emit({ type: 'host-done', result });
+        return result;
+      }),
+    ),
+  );
+}
+
+/** CONTRACT.md's apply `summary`. */
+export interface ApplySummary {
+  ok: number;
+  changed: number;
+  failed: number;
+  unreachable: number;
+}
+
+// Count results by status.
+export function summarize(results: readonly HostResult[]): ApplySummary {
+  const summary: ApplySummary = { ok: 0, changed: 0, failed: 0, unreachable: 0 };
+  for (const result of results) summary[result.status]++;
+  return summary;
+}

@@ -1,0 +1,86 @@
+// Parse the facts script's tagged output into HostFacts (pure; tested on recorded outputs).
+import { parseShowOutput } from './show-properties.js';
+import type { DropinEntry, FactRequest, HostFacts } from './types.js';
+
+function fromBase64(value: string | undefined): string {
+  return Buffer.from(value ?? '', 'base64').toString('utf8');
+}
+
+// An empty HostFacts (a host where nothing was found).
+export function emptyFacts(): HostFacts {
+  return {
+    files: new Map(),
+    dropins: new Map(),
+    users: new Map(),
+    ownership: new Map(),
+    units: new Map(),
+    health: new Map(),
+    exists: new Map(),
+    now: undefined,
+    lock: undefined,
+  };
+}
+
+// Turn the facts output into HostFacts; units are matched to the request's order.
+export function parseFacts(output: string, request: FactRequest): HostFacts {
+  const facts = emptyFacts();
+  const lines = output.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const fields = lines[index]!.split('\t');
+    const [tag, a = '', b = '', c = '', d = '', e = '', f = ''] = fields;
+    switch (tag) {
+      case 'L':
+        facts.lock =
+          a === 'acquired' ? { acquired: true } : { acquired: false, holder: fromBase64(b).trim() };
+        break;
+      case 'N':
+        facts.now = Number(a) || undefined;
+        break;
+      case 'F':
+        facts.files.set(
+          a,
+          b === '1'
+            ? { exists: true, mtime: Number(c), owner: d, group: e, mode: f, content: fromBase64(fields[7]) }
+            : {
+                exists: false,
+                mtime: undefined,
+                owner: undefined,
+                group: undefined,
+                mode: undefined,
+                content: undefined,
+              },
+        );
+        break;
+      case 'D':
+        facts.dropins.set(a, facts.dropins.get(a) ?? []);
+        break;
+      case 'd': {
+        const entries: DropinEntry[] = facts.dropins.get(a) ?? [];
+        entries.push({ mtime: Number(b), name: c.slice(c.lastIndexOf('/') + 1) });
+        facts.dropins.set(a, entries);
+        break;
+      }
+      case 'U':
+        facts.users.set(a, b === '1');
+        break;
+      case 'O':
+        facts.ownership.set(a, { exists: b === '1', firstForeign: c ? fromBase64(c) : null });
+        break;
+      case 'E':
+        facts.exists.set(a, b === '1');
+        break;
+      case 'H':
+        facts.health.set(a, Number(b) || 0);
+        break;
+      case 'S': {
+        if (a !== 'begin') break;
+        const end = lines.indexOf('S\tend', index);
+        const block = lines.slice(index + 1, end < 0 ? undefined : end).join('\n');
+        facts.units = parseShowOutput(block, request.units);
+        index = end < 0 ? lines.length : end;
+        break;
+      }
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,78 @@
+// The facts command: one shell script that gathers everything a plan needs, printed as tagged lines.
+import { quoteArg } from '../util/shell-quote.js';
+import { SHOW_PROPERTIES } from './show-properties.js';
+import type { FactRequest } from './types.js';
+
+/** How the facts script treats the per-host lock. */
+export interface LockRequest {
+  /** Seconds to wait for a held lock; 0 fails at once. */
+  waitSec: number;
+  /** Who holds it, written next to the lock for a second run to report. */
+  holder: string;
+}
+
+/** Where the per-host lock lives; the lock is an flock held by the run's remote shell for its lifetime. */
+export const LOCK_FILE = '/run/lock/hfleet.lock';
+
+// Shell functions the facts script uses; each output line is TAG<TAB>fields, binary-safe fields in base64.
+const PRELUDE = String.raw`hf_b64() { base64 | tr -d '\n'; }
+hf_file() {
+  if [ -f "$1" ]; then
+    printf 'F\t%s\t1\t%s\t' "$1" "$(stat -c '%Y	%U	%G	%a' "$1")"
+    hf_b64 < "$1"; printf '\n'
+  else printf 'F\t%s\t0\n' "$1"; fi
+}
+hf_dropins() {
+  printf 'D\t%s\n' "$1"
+  if [ -d "$1" ]; then
+    for f in "$1"/*; do [ -f "$f" ] && printf 'd\t%s\t%s\n' "$1" "$(stat -c '%Y	%n' "$f")"; done
+  fi
+}
+hf_user() { if getent passwd "$1" >/dev/null; then printf 'U\t%s\t1\n' "$1"; else printf 'U\t%s\t0\n' "$1"; fi; }
+hf_owned() {
+  if [ -e "$1" ]; then
+    foreign=$( { find "$1" -xdev \( ! -user "$2" -o ! -group "$3" \) -print -quit 2>/dev/null || echo "$1"; } | hf_b64)
+    printf 'O\t%s\t1\t%s\n' "$1" "$foreign"
+  else printf 'O\t%s\t0\t\n' "$1"; fi
+}
+hf_exists() { if [ -e "$1" ]; then printf 'E\t%s\t1\n' "$1"; else printf 'E\t%s\t0\n' "$1"; fi; }
+hf_health() {
+  code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 "http://localhost:$2$3" 2>/dev/null) || true
+  printf 'H\t%s\t%s\n' "$1" "$code"
+}
+`;
+
+function lockLines(lock: LockRequest): string[] {
+  const flock = lock.waitSec > 0 ? `flock -w ${Math.floor(lock.waitSec)} 9` : 'flock -n 9';
+  return [
+    `mkdir -p /run/lock && exec 9>>${LOCK_FILE}`,
+    `if ${flock}; then`,
+    `  printf '%s\\n' ${quoteArg(lock.holder)} > ${LOCK_FILE}.info; printf 'L\\tacquired\\n'`,
+    `else printf 'L\\theld\\t%s\\n' "$(hf_b64 < ${LOCK_FILE}.info 2>/dev/null)"; return 0; fi`,
+  ];
+}
+
+// The facts script for this request; with a lock request it first takes the host's lock (and stops if held).
+export function factsScript(request: FactRequest, lock?: LockRequest): string {
+  const lines = [PRELUDE, ...(lock ? lockLines(lock) : []), `printf 'N\\t%s\\n' "$(date +%s)"`];
+  for (const file of request.files) lines.push(`hf_file ${quoteArg(file)}`);
+  for (const dir of request.dropinDirs) lines.push(`hf_dropins ${quoteArg(dir)}`);
+  for (const user of request.users) lines.push(`hf_user ${quoteArg(user)}`);
+  for (const { path, owner, group } of request.ownership) {
+    lines.push(`hf_owned ${quoteArg(path)} ${quoteArg(owner)} ${quoteArg(group)}`);
+  }
+  for (const path of request.exists) lines.push(`hf_exists ${quoteArg(path)}`);
+  if (request.units.length > 0) {
+    const units = request.units.map(quoteArg).join(' ');
+    const properties = SHOW_PROPERTIES.join(',');
+    lines.push(
+      `printf 'S\\tbegin\\n'`,
+      `systemctl show --timestamp=unix -p ${properties} -- ${units} 2>/dev/null || systemctl show -p ${properties} -- ${units}`,
+      `printf '\\nS\\tend\\n'`,
+    );
+  }
+  for (const { unit, port, path } of request.health) {
+    lines.push(`hf_health ${quoteArg(unit)} ${port} ${quoteArg(path)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,100 @@
+// The apply command: one script that makes a host match its plan, printing a tagged line per step.
+import type { HostPlan } from '../tasks/plan-types.js';
+import { quoteArg, shellCommand } from '../util/shell-quote.js';
+
+/** Where each run that changes a host leaves a line. */
+export const AUDIT_LOG = '/var/log/hfleet/audit.log';
+
+// Shell helpers: K<TAB>label on success, X<TAB>label<TAB>status<TAB>base64(output) on the first failure.
+const PRELUDE = String.raw`hf_b64() { base64 | tr -d '\n'; }
+hf_tmps=''
+hf_put() {
+  hf_dir=${'$'}{1%/*}
+  mkdir -p "$hf_dir" || return 1
+  hf_tmp=$(mktemp "$hf_dir/.hfleet.XXXXXX") || return 1
+  if printf %s "$2" | base64 -d > "$hf_tmp" && chmod 0644 "$hf_tmp" && chown root:root "$hf_tmp"; then
+    sync "$hf_tmp" 2>/dev/null; printf %s "$hf_tmp"
+  else rm -f "$hf_tmp"; return 1; fi
+}
+hf_fail() { printf 'X\t%s\t%s\t%s\n' "$1" "$2" "$(printf %s "$3" | hf_b64)"; }
+hf_run() {
+  hf_label=$1; shift
+  hf_out=$("$@" 2>&1); hf_rc=$?
+  if [ "$hf_rc" -ne 0 ]; then hf_fail "$hf_label" "$hf_rc" "$hf_out"; return 1; fi
+  printf 'K\t%s\n' "$hf_label"
+}
+hf_useradd() {
+  if getent group "$1" >/dev/null; then useradd -r -M -s "$2" -g "$1" "$1"; else useradd -r -M -s "$2" -U "$1"; fi
+}
+hf_audit() {
+  mkdir -p ${AUDIT_LOG.slice(0, AUDIT_LOG.lastIndexOf('/'))} && printf '%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "$2" >> ${AUDIT_LOG}
+}
+`;
+
+function fileLines(plan: HostPlan, audit: (outcome: string) => string): string[] {
+  const lines: string[] = [];
+  const writes = plan.files.filter((file) => file.content !== null);
+  writes.forEach((file, index) => {
+    const content = Buffer.from(file.content!, 'utf8').toString('base64');
+    lines.push(
+      `hf_t${index}=$(hf_put ${quoteArg(file.path)} ${quoteArg(content)}) || { rm -f $hf_tmps; hf_fail ${quoteArg(`write ${file.path}`)} 1 "could not write a temporary file next to it"; ${audit(`failed writing ${file.path}`)}; return 1; }`,
+      `hf_tmps="$hf_tmps $hf_t${index}"`,
+    );
+  });
+  writes.forEach((file, index) => {
+    lines.push(
+      `hf_run ${quoteArg(`rename ${file.path}`)} mv -f "$hf_t${index}" ${quoteArg(file.path)} || { rm -f $hf_tmps; return 1; }`,
+    );
+  });
+  for (const file of plan.files.filter((f) => f.content === null)) {
+    lines.push(`hf_run ${quoteArg(`remove ${file.path}`)} rm -f ${quoteArg(file.path)} || return 1`);
+  }
+  return lines;
+}
+
+function step(label: string, argv: readonly string[]): string {
+  return `hf_run ${quoteArg(label)} ${shellCommand(argv)} || { hf_audit "$hf_who" ${quoteArg(`failed at ${label}`)}; return 1; }`;
+}
+
+// The apply script for a plan; `who` is the audit line's author (e.g. `alice@laptop hfleet apply`).
+export function applyScript(plan: HostPlan, who: string, summary: string): string {
+  const audit = (outcome: string) => `hf_audit "$hf_who" ${quoteArg(outcome)}`;
+  const lines = [PRELUDE, `hf_who=${quoteArg(who)}`, ...fileLines(plan, audit)];
+  for (const { user, shell } of plan.users) lines.push(step(`useradd ${user}`, ['hf_useradd', user, shell]));
+  for (const { path, owner, group } of plan.chown)
+    lines.push(step(`chown ${path}`, ['chown', '-R', `${owner}:${group}`, path]));
+  for (const { name, argv } of plan.commands) lines.push(step(`command ${name}`, argv));
+  if (plan.daemonReload) lines.push(step('daemon-reload', ['systemctl', 'daemon-reload']));
+  for (const unit of plan.stop) lines.push(step(`stop ${unit}`, ['systemctl', 'stop', unit]));
+  for (const unit of plan.disable)
+    lines.push(step(`disable ${unit}`, ['systemctl', 'disable', '--quiet', unit]));
+  for (const unit of plan.restart) lines.push(step(`restart ${unit}`, ['systemctl', 'restart', unit]));
+  for (const unit of plan.start) lines.push(step(`start ${unit}`, ['systemctl', 'start', unit]));
+  for (const unit of plan.enable)
+    lines.push(step(`enable ${unit}`, ['systemctl', 'enable', '--quiet', unit]));
+  lines.push(audit(summary));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The outcome of an apply script: the steps that succeeded and the first that failed. */
+export interface ApplyOutcome {
+  done: string[];
+  failed: { step: string; status: number; output: string } | undefined;
+}
+
+// Parse the apply script's tagged lines.
+export function parseApplyOutput(stdout: string): ApplyOutcome {
+  const outcome: ApplyOutcome = { done: [], failed: undefined };
+  for (const line of stdout.split('\n')) {
+    const [tag, label = '', status = '', output = ''] = line.split('\t');
+    if (tag === 'K') outcome.done.push(label);
+    if (tag === 'X' && !outcome.failed) {
+      outcome.failed = {
+        step: label,
+        status: Number(status),
+        output: Buffer.from(output, 'base64').toString('utf8').trim(),
+      };
+    }
+  }
+  return outcome;
+}

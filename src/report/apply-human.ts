@@ -1,0 +1,67 @@
+// Human output of apply: a live line per host on stderr, then a recap table (like a PLAY RECAP) on stdout.
+import type { EngineEvent } from '../engine/events.js';
+import type { HostResult } from '../engine/host-result.js';
+import type { ApplySummary } from '../engine/run-fleet.js';
+import { LiveLines } from './live-lines.js';
+import { isInteractive, styleFor } from './style.js';
+
+const PHASE_TEXT = {
+  connecting: 'connecting',
+  facts: 'gathering facts',
+  applying: 'applying',
+  health: 'waiting for health',
+  rollback: 'rolling back',
+  restarting: 'restarting',
+} as const;
+
+function outcomeText(result: HostResult): string {
+  const parts: string[] = [];
+  if (result.changes.length > 0)
+    parts.push(`${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`);
+  if (result.restarted.length > 0) parts.push(`restarted ${result.restarted.join(', ')}`);
+  for (const action of result.services) parts.push(`${action.action} ${action.unit}`);
+  if (result.error) parts.push(result.error);
+  return parts.join('; ');
+}
+
+// A reporter for apply-like runs: subscribe `onEvent`, then call `finish` with the results.
+export function humanApplyReporter(options: { verbose: boolean; check: boolean }) {
+  const err = process.stderr;
+  const style = styleFor(err);
+  const live = new LiveLines(err, isInteractive(err));
+  const colour = { ok: style.green, changed: style.yellow, failed: style.red, unreachable: style.red };
+  const label = (status: HostResult['status']) =>
+    colour[status](options.check && status === 'changed' ? 'would change' : status);
+  return {
+    onEvent(event: EngineEvent): void {
+      if (event.type === 'host-phase')
+        live.set(event.host, `${event.host.padEnd(20)} ${style.dim(PHASE_TEXT[event.phase])}`);
+      if (event.type === 'host-done') {
+        const r = event.result;
+        live.set(r.host, `${r.host.padEnd(20)} ${label(r.status)} ${style.dim(outcomeText(r))}`, true);
+      }
+      if (event.type === 'warning')
+        err.write(`${style.yellow('warning')}: ${event.host ? `${event.host}: ` : ''}${event.message}\n`);
+      if (event.type === 'verbose' && options.verbose)
+        err.write(style.dim(`[${event.host}] ${event.message}\n`));
+    },
+    finish(results: readonly HostResult[], summary: ApplySummary, seconds: number): string {
+      live.done();
+      const out = styleFor(process.stdout);
+      const width = Math.max(12, ...results.map((r) => r.host.length)) + 2;
+      const lines = [
+        out.bold(`RECAP (${results.length} host${results.length === 1 ? '' : 's'}, ${seconds.toFixed(1)} s)`),
+      ];
+      for (const r of results) {
+        for (const d of r.diffs ?? []) lines.push(d.diff.trimEnd());
+        lines.push(
+          `${r.host.padEnd(width)}${r.customer.padEnd(14)}${label(r.status).padEnd(12)} ${outcomeText(r)}`,
+        );
+      }
+      lines.push(
+        `ok=${summary.ok} changed=${summary.changed} failed=${summary.failed} unreachable=${summary.unreachable}`,
+      );
+      return `${lines.join('\n')}\n`;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The file, unit and dropin modules: write a managed file when its content, mode or owner differ.
+import type { HostFacts } from '../facts/types.js';
+import type { ResolvedFileTask } from '../playbook/types.js';
+import type { FileChange } from './plan-types.js';
+
+// The change this file task needs on this host, or null when the host already matches.
+export function planFile(task: ResolvedFileTask, facts: HostFacts): FileChange | null {
+  const fact = facts.files.get(task.path);
+  const exists = fact?.exists === true;
+  const restarts = [...(task.unit ? [task.unit] : []), ...task.notify];
+  const base = { task: task.module, path: task.path, before: fact?.content, restarts };
+  if (task.content === null) return exists ? { ...base, action: 'removed', content: null } : null;
+  if (!exists) return { ...base, action: 'created', content: task.content };
+  const same =
+    fact.content === task.content && fact.mode === '644' && fact.owner === 'root' && fact.group === 'root';
+  return same ? null : { ...base, action: 'updated', content: task.content };
+}

@@ -1,0 +1,31 @@
+// Restarts owed by an earlier run: a running unit whose files changed after its process started.
+
+import { unixSeconds } from '../facts/show-properties.js';
+import type { HostFacts } from '../facts/types.js';
+
+const RUNNING = new Set(['active', 'reloading', 'activating']);
+
+// When the unit's current process (or, for a timer, its activation) started; undefined when not running.
+export function runningSince(facts: HostFacts, unit: string): number | undefined {
+  const props = facts.units.get(unit);
+  if (!props || !RUNNING.has(props['ActiveState'] ?? '')) return undefined;
+  return unixSeconds(props['ExecMainStartTimestamp']) ?? unixSeconds(props['ActiveEnterTimestamp']);
+}
+
+// The newest modification time among the unit's file and its drop-ins, as gathered.
+export function filesChangedAt(facts: HostFacts, unit: string): number | undefined {
+  const times = [
+    facts.files.get(`/etc/systemd/system/${unit}`)?.mtime,
+    ...(facts.dropins.get(`/etc/systemd/system/${unit}.d`) ?? []).map((entry) => entry.mtime),
+  ].filter((time): time is number => typeof time === 'number' && time > 0);
+  return times.length > 0 ? Math.max(...times) : undefined;
+}
+
+// The units among these that run a process older than their files: a restart is owed.
+export function owedRestarts(facts: HostFacts, units: readonly string[]): string[] {
+  return units.filter((unit) => {
+    const since = runningSince(facts, unit);
+    const changed = filesChangedAt(facts, unit);
+    return since !== undefined && changed !== undefined && changed > since;
+  });
+}
