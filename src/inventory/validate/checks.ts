@@ -12,7 +12,7 @@ const LOGIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
 const LITERAL_PATH = /^\/[A-Za-z0-9._/-]*$/;
 const UNIT_STEM = /^[a-zA-Z0-9:_.@-]+$/;
 const DROPIN_NAME = /^[A-Za-z0-9_.@-]+\.conf$/;
-const ADDRESS = /^[A-Za-z0-9_.:%[\]-]+$/;
+const ADDRESS = /^[A-Za-z0-9_.:%-]+$/;
 const JUMP = /^(?:([A-Za-z_][A-Za-z0-9_.-]{0,31})@)?([A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.%]+\])(?::([0-9]{1,5}))?$/;
 
 // Refuse text a unit file would read differently: control characters (newlines), a trailing `\`
