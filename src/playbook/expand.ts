@@ -83,7 +83,9 @@ function resolveDropin(context: TaskContext): ResolvedTask {
       `${where(context, 'overrides')}: no earlier unit task renders ${unit}`,
     );
   }
-  return { ...base, content: localConf(unitTask.content, context.host.vars) };
+  // memory_max is the API services' cap: companions keep their own MemoryMax.
+  const applyMemoryMax = CATALOG.get(unit.replace(/\.service$/, ''))?.kind !== 'companion';
+  return { ...base, content: localConf(unitTask.content, context.host.vars, { applyMemoryMax }) };
 }
 
 function resolveTask(context: TaskContext): ResolvedTask {

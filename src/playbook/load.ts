@@ -1,7 +1,7 @@
 // Load a playbook file and validate it into tasks; every error names the file and the path to the bad value.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { HfleetError } from '../errors.js';
 import { MODULE_PARAMS, type ParamSpec } from './module-params.js';
 import type { Playbook, PlaybookTask, TaskModuleName } from './types.js';
@@ -99,7 +99,7 @@ function loadTask(file: string, raw: unknown, index: number): PlaybookTask {
 export function parsePlaybook(text: string, file: string): Playbook {
   let raw: unknown;
   try {
-    raw = yaml.load(text, { filename: file, schema: yaml.CORE_SCHEMA });
+    raw = load(text, { filename: file, schema: CORE_SCHEMA, maxAliases: 50 });
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const where = mark ? `${file}:${mark.line + 1}:${mark.column + 1}` : file;

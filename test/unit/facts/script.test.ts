@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseFacts } from '../../../src/facts/parse.js';
+import { factsScript } from '../../../src/facts/script.js';
+import type { FactRequest } from '../../../src/facts/types.js';
+import { localShellChannel } from '../../../src/remote/shell-channel.js';
+import { ShellSession } from '../../../src/remote/shell-session.js';
+
+let session: ShellSession | undefined;
+afterEach(() => session?.close());
+
+function request(dir: string): FactRequest {
+  return {
+    files: [
+      path.join(dir, 'unit.service'),
+      path.join(dir, "we'ird name.service"),
+      path.join(dir, 'absent.service'),
+    ],
+    dropinDirs: [path.join(dir, 'unit.service.d'), path.join(dir, 'none.d')],
+    users: ['root', 'no-such-user-hfleet'],
+    ownership: [{ path: dir, owner: 'root', group: 'root' }],
+    units: [],
+    health: [],
+    exists: [path.join(dir, 'unit.service'), path.join(dir, 'nope')],
+  };
+}
+
+describe('the facts script, run by a real sh', () => {
+  it('gathers files, drop-ins, users, ownership and existence in one round trip', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-facts-'));
+    const content = '[Unit]\nDescription=Honeyframe Platform API — Acme Corp\n';
+    writeFileSync(path.join(dir, 'unit.service'), content, { mode: 0o644 });
+    utimesSync(path.join(dir, 'unit.service'), 1_700_000_000, 1_700_000_000);
+    writeFileSync(path.join(dir, "we'ird name.service"), 'x');
+    mkdirSync(path.join(dir, 'unit.service.d'));
+    writeFileSync(path.join(dir, 'unit.service.d', 'er-limits.conf'), '[Service]\n');
+    session = new ShellSession(localShellChannel(), 'local');
+    const req = request(dir);
+    const run = await session.run(factsScript(req), { timeoutMs: 10_000, what: 'facts' });
+    const facts = parseFacts(run.stdout, req);
+    expect(session.stats.roundTrips).toBe(1);
+    expect(facts.files.get(path.join(dir, 'unit.service'))).toMatchObject({
+      exists: true,
+      content,
+      mtime: 1_700_000_000,
+      mode: '644',
+    });
+    expect(facts.files.get(path.join(dir, "we'ird name.service"))?.content).toBe('x');
+    expect(facts.files.get(path.join(dir, 'absent.service'))?.exists).toBe(false);
+    expect(facts.dropins.get(path.join(dir, 'unit.service.d'))?.map((d) => d.name)).toEqual([
+      'er-limits.conf',
+    ]);
+    expect(facts.dropins.get(path.join(dir, 'none.d'))).toEqual([]);
+    expect(Object.fromEntries(facts.users)).toEqual({ root: true, 'no-such-user-hfleet': false });
+    expect(facts.exists.get(path.join(dir, 'nope'))).toBe(false);
+    expect(facts.now).toBeGreaterThan(1_700_000_000);
+    expect(facts.lock).toBeUndefined();
+  });
+
+  it('takes the lock, and a second session sees who holds it', async () => {
+    const req = request(mkdtempSync(path.join(tmpdir(), 'hfleet-facts-')));
+    const lockDir = mkdtempSync(path.join(tmpdir(), 'hfleet-lock-'));
+    const script = (holder: string) =>
+      factsScript(req, { waitSec: 0, holder }).replaceAll('/run/lock', lockDir);
+    session = new ShellSession(localShellChannel(), 'first');
+    const first = parseFacts(
+      (await session.run(script('alice pid 1'), { timeoutMs: 10_000, what: 'facts' })).stdout,
+      req,
+    );
+    expect(first.lock).toEqual({ acquired: true });
+    const second = new ShellSession(localShellChannel(), 'second');
+    try {
+      const blocked = parseFacts(
+        (await second.run(script('bob pid 2'), { timeoutMs: 10_000, what: 'facts' })).stdout,
+        req,
+      );
+      expect(blocked.lock).toEqual({ acquired: false, holder: 'alice pid 1' });
+      session.end();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const third = new ShellSession(localShellChannel(), 'third');
+      const free = parseFacts(
+        (await third.run(script('carol pid 3'), { timeoutMs: 10_000, what: 'facts' })).stdout,
+        req,
+      );
+      expect(free.lock).toEqual({ acquired: true });
+      third.close();
+    } finally {
+      second.close();
+    }
+  });
+});
