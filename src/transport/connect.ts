@@ -9,6 +9,7 @@ import { parseJump } from './jump.js';
 import { errorContextOf, openClient } from './open-client.js';
 import type { Connection, ConnectOptions, SshTarget } from './types.js';
 
+// The transport types, re-exported for callers that only import connect.
 export type { Connection, ConnectOptions, ExecOptions, ExecResult, SshTarget } from './types.js';
 
 // Open an authenticated connection to a host; host keys are checked before any auth or command.

@@ -2,18 +2,8 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { HfleetError } from '../errors.js';
 import { shellCommand } from '../util/shell-quote.js';
+import { describeCommand, remoteArgv } from './command-line.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
-
-// A short, printable form of a command for messages.
-export function describeCommand(argv: readonly string[]): string {
-  const text = argv.join(' ').replace(/\s+/g, ' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-// The argument array actually run: behind `sudo -n --` when the host says become.
-export function remoteArgv(argv: readonly string[], become: boolean): readonly string[] {
-  return become ? ['sudo', '-n', '--', ...argv] : argv;
-}
 
 // A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host).
 export class SshConnection implements Connection {
