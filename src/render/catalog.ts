@@ -54,3 +54,8 @@ export function catalogEntry(name: string, kind: CatalogEntry['kind'], hostName:
   }
   return entry;
 }
+
+// True for a unit another unit starts (dbt-run.service, started by its timer): it needs no [Install].
+export function isTriggeredUnit(unit: string): boolean {
+  return [...CATALOG.values()].some((entry) => entry.units.includes(unit) && entry.primaryUnit !== unit);
+}

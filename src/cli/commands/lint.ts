@@ -1,14 +1,64 @@
-// `hfleet lint`: placeholder until the command lands.
+// `hfleet lint`: lint the units rendered from an inventory, or given unit and drop-in files; no SSH.
 import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+import { loadInventory } from '../../inventory/load.js';
+import { selectHosts } from '../../inventory/select.js';
+import type { Finding } from '../../systemd/lint/finding.js';
+import { lintRenderedHosts } from '../../systemd/lint/lint-inventory.js';
+import { lintPaths } from '../../systemd/lint/lint-paths.js';
+import { formatFinding, hasErrors } from '../../systemd/lint/lint-unit.js';
+import { defaultInventoryPath } from '../common-options.js';
+import { EXIT } from '../exit-codes.js';
+
+interface LintArgs {
+  targets: string[] | undefined;
+  limit: string | undefined;
+  json: boolean;
+}
 
 // The yargs module of `hfleet lint`.
-export function lintCommand(_setExitCode: (code: number) => void): CommandModule {
+export function lintCommand(setExitCode: (code: number) => void): CommandModule<object, LintArgs> {
   return {
-    command: 'lint',
-    describe: 'lint (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet lint is not available yet');
+    command: 'lint [targets..]',
+    describe: 'lint the units rendered from an inventory, or unit/drop-in files (exit 1 on an error)',
+    builder: (yargs) =>
+      yargs
+        .positional('targets', {
+          type: 'string',
+          array: true,
+          describe:
+            'an inventory .yml (default: $HFLEET_INVENTORY, else ./inventory.yml), or unit/drop-in files',
+        })
+        .option('limit', { alias: 'l', type: 'string', describe: 'with an inventory: the hosts to lint' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the findings as one JSON array' })
+        .example('$0 lint inventory.yml', "lint every host's rendered units with their local.conf")
+        .example(
+          '$0 lint hub-platform.service',
+          'lint a unit file and the drop-ins in hub-platform.service.d/',
+        )
+        .example('$0 lint /etc/systemd/system/hub-platform.service.d/local.conf', 'lint one drop-in'),
+    handler: (args) => {
+      const targets = args.targets ?? [];
+      const findings = isInventoryTarget(targets)
+        ? lintInventory(targets[0], args.limit)
+        : lintPaths(targets);
+      if (args.json) process.stdout.write(`${JSON.stringify(findings)}\n`);
+      else for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
+      process.stderr.write(`${summary(findings)}\n`);
+      if (hasErrors(findings)) setExitCode(EXIT.badInput);
     },
   };
+}
+
+function isInventoryTarget(targets: readonly string[]): boolean {
+  return targets.length === 0 || (targets.length === 1 && /\.ya?ml$/.test(targets[0] ?? ''));
+}
+
+function lintInventory(file: string | undefined, limit: string | undefined): Finding[] {
+  const inventory = loadInventory(file ?? defaultInventoryPath());
+  return lintRenderedHosts(selectHosts(inventory, limit));
+}
+
+function summary(findings: readonly Finding[]): string {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return `lint: ${errors} error(s), ${findings.length - errors} warning(s)`;
 }

@@ -1,14 +1,48 @@
-// `hfleet render`: placeholder until the command lands.
+// `hfleet render`: every selected host's units and drop-ins, rendered locally under a directory, no SSH.
 import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+import { loadInventory } from '../../inventory/load.js';
+import { selectHosts } from '../../inventory/select.js';
+import { renderHostFiles } from '../../render/host-files.js';
+import { writeRenderedFiles } from '../../render/write-rendered.js';
+import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+
+interface RenderArgs extends InventoryArgs {
+  out: string;
+}
 
 // The yargs module of `hfleet render`.
-export function renderCommand(_setExitCode: (code: number) => void): CommandModule {
+export function renderCommand(_setExitCode: (code: number) => void): CommandModule<object, RenderArgs> {
   return {
-    command: 'render',
-    describe: 'render (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet render is not available yet');
+    command: 'render [inventory]',
+    describe: "render every selected host's unit files and drop-ins into a local directory (no SSH)",
+    builder: (yargs) =>
+      withInventoryOptions(yargs)
+        .option('out', {
+          alias: 'o',
+          type: 'string',
+          demandOption: true,
+          describe: 'directory to write DIR/HOST/etc/systemd/system/... into',
+        })
+        .example('$0 render inventory.yml --out rendered', "write every host's files under ./rendered/HOST/")
+        .example('$0 render --out /tmp/r --limit acme', 'only the hosts of customer acme'),
+    handler: (args) => {
+      const inventory = loadInventory(args.inventory);
+      const hosts = selectHosts(inventory, args.limit);
+      // Render everything first: a template error leaves the output directory untouched.
+      const rendered = hosts.map((host) => ({ host, files: renderHostFiles(host) }));
+      const report = rendered.map(({ host, files }) => {
+        const dir = writeRenderedFiles(args.out, host.name, files);
+        const units = files.filter((file) => file.kind === 'unit').length;
+        const dropins = files.length - units;
+        process.stderr.write(`${host.name}: ${units} unit(s), ${dropins} drop-in(s) -> ${dir}\n`);
+        return {
+          host: host.name,
+          customer: host.customer,
+          dir,
+          files: files.map(({ path, unit, kind }) => ({ path, unit, kind })),
+        };
+      });
+      if (args.json) process.stdout.write(`${JSON.stringify({ hosts: report })}\n`);
     },
   };
 }
