@@ -10,5 +10,4 @@ describe('lintRenderedHosts', () => {
     ];
     expect(lintRenderedHosts(hosts)).toEqual([]);
   });
-
 });
