@@ -1,4 +1,5 @@
 // Open one authenticated ssh2 client: host key check first, then auth; every failure as one HfleetError.
+import { connect as tcpConnect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import ssh2, { type Client } from 'ssh2';
 import { HfleetError } from '../errors.js';
@@ -71,7 +72,8 @@ export async function openClient(
       host: target.address,
       port: ssh.port,
       username: ssh.user,
-      sock,
+      // Our own TCP socket, only to switch Nagle off: small request/answer packets otherwise wait for delayed ACKs.
+      sock: sock ?? tcpConnect({ host: target.address, port: ssh.port, noDelay: true }),
       authHandler: auth.attempts,
       hostVerifier: check.verifier,
       algorithms: { serverHostKey: check.algorithms as never },

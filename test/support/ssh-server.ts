@@ -76,6 +76,7 @@ export async function startSshServer(options: SshServerOptions): Promise<TestSsh
   const server = new ssh2.Server({ hostKeys: [hostKey] }, (client) => {
     record.connections += 1;
     const socket = (client as unknown as { _sock: Socket })._sock;
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     client.on('error', () => undefined);

@@ -76,6 +76,13 @@ describe('exec', () => {
     expect(server.record.connections).toBe(1);
   });
 
+  it('answers small sequential commands without Nagle delays (about 1 ms each, not 40-90 ms)', async () => {
+    const conn = await open();
+    const started = Date.now();
+    for (let i = 0; i < 20; i++) await conn.exec(['true'], { stdin: 'x' });
+    expect(Date.now() - started).toBeLessThan(600);
+  });
+
   it('prefixes sudo -n -- when become is set', async () => {
     const conn = await open(true);
     await conn.exec(['systemctl', 'restart', 'hub-platform.service']);
