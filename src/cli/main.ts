@@ -35,6 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(demoCommand(setExitCode))
       .demandCommand(1, 'name a command: apply, drift, restart, status, render, lint or lab')
       .strict()
+      .exitProcess(false)
       .version(VERSION)
       .help()
       .alias('h', 'help')

@@ -6,8 +6,6 @@ import { factsScript } from '../facts/script.js';
 import type { HostFacts } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask, ResolvedTask } from '../playbook/types.js';
-import { applyScript, parseApplyOutput } from '../remote/apply-script.js';
-import { describeUnhealthy, healthScript, parseHealthOutput } from '../remote/health-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { planHost } from '../tasks/plan-host.js';
 import {
@@ -18,7 +16,9 @@ import {
 } from '../tasks/plan-types.js';
 import type { EventSink } from './events.js';
 import { unifiedDiff } from './file-diff.js';
-import { blankResult, type HostResult, withError } from './host-result.js';
+import { assertLockAcquired } from './host-lock.js';
+import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
+import { lastLine, rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
 
 /** How an apply run behaves. */
 export interface ApplyOptions {
@@ -30,21 +30,12 @@ export interface ApplyOptions {
   who: string;
   /** Deadline of one non-health round trip. */
   stepTimeoutMs: number;
+  /** On a failed health gate, put the previous files back, restart and check again (rolling applies). */
+  rollback: boolean;
 }
 
 /** Opens the run's remote shell on a host (one per host per run). */
 export type SessionOpener = (host: Host) => Promise<ShellSession>;
-
-const CONNECTION_CODES = new Set([
-  'SSH_AUTH',
-  'SSH_TIMEOUT',
-  'SSH_DNS',
-  'SSH_REFUSED',
-  'SSH_SOCKET',
-  'HOST_KEY_UNKNOWN',
-  'HOST_KEY_MISMATCH',
-  'SSH_CONFIG',
-]);
 
 function healthyInFacts(check: ResolvedHealthTask, facts: HostFacts): boolean {
   const active = facts.units.get(check.unit)?.['ActiveState'] === 'active';
@@ -57,9 +48,23 @@ export function healthChecksNeeded(plan: HostPlan, facts: HostFacts): ResolvedHe
   return plan.health.filter((check) => touched.has(check.unit) || !healthyInFacts(check, facts));
 }
 
-function planSummary(plan: HostPlan): string {
-  const files = plan.files.map((file) => `${file.action} ${file.path}`);
-  return [...files, ...plan.restart.map((unit) => `restarted ${unit}`)].join('; ') || 'no file changed';
+// Put back the files a failed plan changed, restart, and check health again; the outcome as one phrase.
+async function rollBack(
+  session: ShellSession,
+  host: Host,
+  plan: HostPlan,
+  checks: ResolvedHealthTask[],
+  options: ApplyOptions,
+  emit: EventSink,
+): Promise<string> {
+  emit({ type: 'host-phase', host: host.name, phase: 'rollback' });
+  try {
+    await runPlan(session, host.name, rollbackPlan(plan), `${options.who} (rollback)`, options.stepTimeoutMs);
+    await waitHealthy(session, host.name, checks, options.stepTimeoutMs);
+    return 'rolled back to the previous files, healthy again';
+  } catch (error) {
+    return `rollback failed too: ${(error as Error).message}`;
+  }
 }
 
 // Apply a host's resolved tasks and return its result; never throws for a host-level failure.
@@ -83,17 +88,13 @@ export async function applyHost(
       what: 'gathering facts',
     });
     const facts = parseFacts(factsRun.stdout, request);
-    if (facts.lock && !facts.lock.acquired) {
-      throw new HfleetError(
-        'LOCKED',
-        `${host.name}: another hfleet run holds the host lock (${facts.lock.holder || 'holder unknown'})`,
-      );
-    }
-    if (lock && !facts.lock)
+    assertLockAcquired(host.name, facts);
+    if (lock && !facts.lock) {
       throw new HfleetError(
         'REMOTE_COMMAND',
         `${host.name}: gathering facts failed: ${lastLine(factsRun.stderr)}`,
       );
+    }
     const plan = planHost(tasks, facts);
     result = {
       ...result,
@@ -103,66 +104,35 @@ export async function applyHost(
       services: reportedServiceActions(plan),
       daemon_reload: plan.daemonReload,
     };
-    if (options.diff)
+    if (options.diff) {
       result.diffs = plan.files.map((file) => ({
         path: file.path,
         diff: unifiedDiff(file.path, file.before, file.content),
       }));
-    if (options.check) return finish(result, session);
+    }
+    if (options.check) return closeSession(result, session);
     if (planChangesHost(plan)) {
       emit({ type: 'host-phase', host: host.name, phase: 'applying' });
-      const run = await session.run(applyScript(plan, options.who, planSummary(plan)), {
-        timeoutMs: options.stepTimeoutMs,
-        what: 'applying changes',
-      });
-      const outcome = parseApplyOutput(run.stdout);
-      if (outcome.failed || run.status !== 0) {
-        const reason = outcome.failed
-          ? `${outcome.failed.step} failed: ${lastLine(outcome.failed.output)}`
-          : `apply script failed: ${lastLine(run.stderr)}`;
-        throw new HfleetError('REMOTE_COMMAND', `${host.name}: ${reason}`);
-      }
+      await runPlan(session, host.name, plan, options.who, options.stepTimeoutMs);
     }
     const checks = healthChecksNeeded(plan, facts);
-    if (checks.length > 0) {
-      emit({ type: 'host-phase', host: host.name, phase: 'health' });
-      const longest = Math.max(...checks.map((check) => check.timeoutSec));
-      const run = await session.run(healthScript(checks), {
-        timeoutMs: longest * 1000 + options.stepTimeoutMs,
-        what: 'health checks',
-      });
-      result.health = parseHealthOutput(run.stdout);
-      const bad = checks.filter((check) => !result.health.find((h) => h.unit === check.unit)?.healthy);
-      if (bad.length > 0) {
-        const first = bad[0]!;
-        throw new HfleetError(
-          'HEALTH_TIMEOUT',
-          `${host.name}: ${describeUnhealthy(
-            first,
-            result.health.find((h) => h.unit === first.unit),
-          )}`,
-        );
-      }
+    if (checks.length > 0) emit({ type: 'host-phase', host: host.name, phase: 'health' });
+    try {
+      result.health = await waitHealthy(session, host.name, checks, options.stepTimeoutMs);
+    } catch (error) {
+      if (
+        !(error instanceof HfleetError) ||
+        error.code !== 'HEALTH_TIMEOUT' ||
+        !options.rollback ||
+        plan.files.length === 0
+      )
+        throw error;
+      result.health = (error as HfleetError & { outcomes?: HostResult['health'] }).outcomes ?? [];
+      const outcome = await rollBack(session, host, plan, checks, options, emit);
+      throw new HfleetError('HEALTH_TIMEOUT', `${error.message}; ${outcome}`);
     }
-    return finish(result, session);
+    return closeSession(result, session);
   } catch (error) {
-    const code = error instanceof HfleetError ? error.code : undefined;
-    const unreachable =
-      code !== undefined && CONNECTION_CODES.has(code) && result.stats.round_trips === 0 && !session;
-    const failed = withError(result, unreachable ? 'unreachable' : 'failed', error as Error);
-    return finish(failed, session);
+    return closeSession(withError(result, session ? 'failed' : 'unreachable', error as Error), session);
   }
-}
-
-function finish(result: HostResult, session: ShellSession | undefined): HostResult {
-  if (session) {
-    result.stats = { round_trips: session.stats.roundTrips, bytes_sent: session.stats.bytesSent };
-    session.end();
-  }
-  return result;
-}
-
-function lastLine(text: string): string {
-  const lines = text.trim().split('\n');
-  return lines[lines.length - 1] || 'no output';
 }

@@ -1,6 +1,7 @@
 // The result of one host in a run: what CONTRACT.md's JSON `hosts` entries hold.
 import type { HfleetError } from '../errors.js';
 import type { HealthOutcome } from '../remote/health-script.js';
+import type { ShellSession } from '../remote/shell-session.js';
 import type { ReportedChange } from '../tasks/plan-types.js';
 
 /** A host's outcome; `error` is one line when status is failed or unreachable. */
@@ -48,4 +49,13 @@ export function withError(
 ): HostResult {
   const code = 'code' in error && typeof error.code === 'string' ? error.code : 'UNEXPECTED';
   return { ...result, status, error: error.message.split('\n')[0] ?? error.message, error_code: code };
+}
+
+// End the host's session (releasing its lock) and record its round trips and bytes in the result.
+export function closeSession(result: HostResult, session: ShellSession | undefined): HostResult {
+  if (session) {
+    result.stats = { round_trips: session.stats.roundTrips, bytes_sent: session.stats.bytesSent };
+    session.end();
+  }
+  return result;
 }

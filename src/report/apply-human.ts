@@ -1,6 +1,7 @@
 // Human output of apply: a live line per host on stderr, then a recap table (like a PLAY RECAP) on stdout.
 import type { EngineEvent } from '../engine/events.js';
 import type { HostResult } from '../engine/host-result.js';
+import type { RolloutReport } from '../engine/rollout.js';
 import type { ApplySummary } from '../engine/run-fleet.js';
 import { LiveLines } from './live-lines.js';
 import { isInteractive, styleFor } from './style.js';
@@ -45,7 +46,12 @@ export function humanApplyReporter(options: { verbose: boolean; check: boolean }
       if (event.type === 'verbose' && options.verbose)
         err.write(style.dim(`[${event.host}] ${event.message}\n`));
     },
-    finish(results: readonly HostResult[], summary: ApplySummary, seconds: number): string {
+    finish(
+      results: readonly HostResult[],
+      summary: ApplySummary,
+      seconds: number,
+      rollout?: RolloutReport,
+    ): string {
       live.done();
       const out = styleFor(process.stdout);
       const width = Math.max(12, ...results.map((r) => r.host.length)) + 2;
@@ -56,6 +62,11 @@ export function humanApplyReporter(options: { verbose: boolean; check: boolean }
         for (const d of r.diffs ?? []) lines.push(d.diff.trimEnd());
         lines.push(
           `${r.host.padEnd(width)}${r.customer.padEnd(14)}${label(r.status).padEnd(12)} ${outcomeText(r)}`,
+        );
+      }
+      if (rollout && rollout.untouched.length > 0) {
+        lines.push(
+          `${rollout.halted ? 'halted' : 'interrupted'}; untouched: ${rollout.untouched.join(', ')}`,
         );
       }
       lines.push(

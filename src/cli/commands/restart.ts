@@ -1,14 +1,130 @@
-// `hfleet restart`: placeholder until the command lands.
+// `hfleet restart`: a rolling, health-gated restart of customers' services, batch by batch.
 import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+import { parseBatchSize, planBatches } from '../../engine/batches.js';
+import type { EngineEvent } from '../../engine/events.js';
+import { restartHost } from '../../engine/restart-host.js';
+import { runRollout } from '../../engine/rollout.js';
+import type { Host } from '../../inventory/types.js';
+import type { ResolvedTask } from '../../playbook/types.js';
+import { poolSessionOpener } from '../../remote/open-session.js';
+import { rolloutHuman } from '../../report/rollout-human.js';
+import { rolloutJson } from '../../report/rollout-json.js';
+import { ConnectionPool } from '../../transport/pool.js';
+import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { EXIT } from '../exit-codes.js';
+import { loadPlannedFleet } from '../fleet-input.js';
+import { interruptAfterBatch } from '../interrupt.js';
+import { whoAmI } from '../who.js';
+
+interface RestartArgs extends InventoryArgs {
+  services: string | undefined;
+  batch: string | undefined;
+  maxFail: number;
+  healthTimeout: number | undefined;
+  settle: number;
+  lockWait: number;
+}
+
+// The units to restart on a host: --services (names with or without `.service`), else its core services.
+export function unitsToRestart(host: Host, services: string | undefined): string[] {
+  const names = services
+    ? services
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : host.vars.services;
+  return names.map((name) => (name.includes('.') ? name : `${name}.service`));
+}
+
+function healthChecks(tasks: readonly ResolvedTask[], units: readonly string[], timeout: number | undefined) {
+  return units.map((unit) => {
+    const planned = tasks.find((task) => task.module === 'health' && task.unit === unit);
+    const check =
+      planned?.module === 'health'
+        ? planned
+        : {
+            module: 'health' as const,
+            name: 'active',
+            unit,
+            port: undefined,
+            path: '/api/health',
+            timeoutSec: 60,
+          };
+    return timeout === undefined ? check : { ...check, timeoutSec: timeout };
+  });
+}
 
 // The yargs module of `hfleet restart`.
-export function restartCommand(_setExitCode: (code: number) => void): CommandModule {
+export function restartCommand(setExitCode: (code: number) => void): CommandModule<object, RestartArgs> {
   return {
-    command: 'restart',
-    describe: 'restart (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet restart is not available yet');
+    command: 'restart [inventory]',
+    describe: 'rolling restart: customer batches, each gated on health before the next',
+    builder: (yargs) =>
+      withInventoryOptions(yargs)
+        .option('services', {
+          type: 'string',
+          describe: "comma list of services (default: each host's services)",
+        })
+        .option('batch', { type: 'string', describe: 'customers per batch: N or N% (default 1)' })
+        .option('max-fail', {
+          type: 'number',
+          default: 0,
+          describe: 'host failures tolerated before the rollout halts',
+        })
+        .option('health-timeout', {
+          type: 'number',
+          describe: 'seconds each service has to become healthy (default: health_timeout var)',
+        })
+        .option('settle', {
+          type: 'number',
+          default: 5,
+          describe: 'seconds a healthy service must not restart again',
+        })
+        .option('lock-wait', {
+          type: 'number',
+          default: 0,
+          describe: "seconds to wait for another run's host lock",
+        })
+        .example('$0 restart', 'restart every customer, one customer per batch, canary first')
+        .example('$0 restart --batch 25% --max-fail 1 --services hub-cloud', 'quarter of the fleet at a time')
+        .example('$0 restart --limit acme --json', 'one customer, machine-readable') as never,
+    handler: async (args) => {
+      const size = parseBatchSize(args.batch);
+      const fleet = loadPlannedFleet(args.inventory, args.limit);
+      const batches = planBatches(fleet.inventory, fleet.hosts, size);
+      const human = args.json ? undefined : rolloutHuman();
+      const emit = (event: EngineEvent) => human?.onEvent(event);
+      const pool = new ConnectionPool({
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      const openSession = poolSessionOpener(pool);
+      const options = {
+        who: whoAmI('restart'),
+        lockWaitSec: args.lockWait,
+        settleSec: args.settle,
+        stepTimeoutMs: 120_000,
+      };
+      const interrupt = interruptAfterBatch();
+      let report: Awaited<ReturnType<typeof runRollout>>;
+      try {
+        report = await runRollout(
+          batches,
+          (host) => {
+            const units = unitsToRestart(host, args.services);
+            const checks = healthChecks(fleet.tasks.get(host.name) ?? [], units, args.healthTimeout);
+            return restartHost(host, units, checks, openSession, options, emit);
+          },
+          { maxFail: args.maxFail, signal: interrupt.signal, emit },
+        );
+      } finally {
+        interrupt.dispose();
+        pool.closeAll();
+      }
+      if (human) process.stdout.write(human.finish(report));
+      else process.stdout.write(`${JSON.stringify(rolloutJson(report))}\n`);
+      setExitCode(
+        report.halted || report.interrupted || report.failed.length > 0 ? EXIT.hostFailed : EXIT.ok,
+      );
     },
   };
 }

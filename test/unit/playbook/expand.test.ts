@@ -30,8 +30,8 @@ describe('expandPlaybook with the built-in playbook', () => {
   });
 
   it('asks for no local.conf (null content) when the host overrides nothing', () => {
-    const dropins = expandPlaybook(builtin, hostFixture()).filter((task) => task.module === 'dropin');
-    expect(dropins.map((task) => [task.path, task.module === 'dropin' && task.content])).toContainEqual([
+    const dropins = filesOf(expandPlaybook(builtin, hostFixture()));
+    expect(dropins.map((file) => [file.path, file.content])).toContainEqual([
       '/etc/systemd/system/hub-platform.service.d/local.conf',
       null,
     ]);

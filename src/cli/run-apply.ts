@@ -1,0 +1,90 @@
+// The apply job behind `hfleet apply` (and the demo): plan every host, run in parallel or rolling, report.
+import { applyHost } from '../engine/apply-host.js';
+import { parseBatchSize, planBatches } from '../engine/batches.js';
+import type { EngineEvent } from '../engine/events.js';
+import type { HostResult } from '../engine/host-result.js';
+import { type RolloutReport, runRollout } from '../engine/rollout.js';
+import { runFleet, summarize } from '../engine/run-fleet.js';
+import { poolSessionOpener } from '../remote/open-session.js';
+import { humanApplyReporter } from '../report/apply-human.js';
+import { applyJson } from '../report/apply-json.js';
+import { rolloutJson } from '../report/rollout-json.js';
+import { ConnectionPool } from '../transport/pool.js';
+import { EXIT } from './exit-codes.js';
+import { loadPlannedFleet } from './fleet-input.js';
+import { interruptAfterBatch } from './interrupt.js';
+import { whoAmI } from './who.js';
+
+/** Everything `hfleet apply` takes. */
+export interface ApplyRequest {
+  inventory: string;
+  limit: string | undefined;
+  playbook: string | undefined;
+  check: boolean;
+  diff: boolean;
+  forks: number | undefined;
+  lockWait: number;
+  verbose: boolean;
+  json: boolean;
+  rolling: boolean;
+  batch: string | undefined;
+  maxFail: number;
+  rollback: boolean;
+}
+
+// Run an apply as asked, print its report (JSON on stdout, progress on stderr); resolves to the exit code.
+export async function runApply(request: ApplyRequest): Promise<number> {
+  const fleet = loadPlannedFleet(request.inventory, request.limit, request.playbook);
+  const batches = request.rolling
+    ? planBatches(fleet.inventory, fleet.hosts, parseBatchSize(request.batch))
+    : undefined;
+  const reporter = request.json
+    ? undefined
+    : humanApplyReporter({ verbose: request.verbose, check: request.check });
+  const emit = (event: EngineEvent) => {
+    if (reporter) reporter.onEvent(event);
+    else if (event.type === 'warning')
+      process.stderr.write(`warning: ${event.host ?? ''} ${event.message}\n`);
+  };
+  const pool = new ConnectionPool({
+    onWarning: (message) => emit({ type: 'warning', host: undefined, message }),
+  });
+  const openSession = poolSessionOpener(pool);
+  const options = {
+    check: request.check,
+    diff: request.diff,
+    lockWaitSec: request.lockWait,
+    who: whoAmI('apply'),
+    stepTimeoutMs: 120_000,
+    rollback: request.rolling && request.rollback,
+  };
+  const job = (host: (typeof fleet.hosts)[number]) =>
+    applyHost(host, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
+  const started = performance.now();
+  let results: HostResult[];
+  let rollout: RolloutReport | undefined;
+  const interrupt = batches ? interruptAfterBatch() : undefined;
+  try {
+    if (batches) {
+      rollout = await runRollout(batches, job, { maxFail: request.maxFail, signal: interrupt?.signal, emit });
+      results = rollout.results;
+    } else {
+      results = await runFleet(fleet.hosts, job, { forks: request.forks, emit });
+    }
+  } finally {
+    interrupt?.dispose();
+    pool.closeAll();
+  }
+  const summary = summarize(results);
+  const seconds = (performance.now() - started) / 1000;
+  if (reporter) process.stdout.write(reporter.finish(results, summary, seconds, rollout));
+  else {
+    const document = {
+      ...applyJson(results, summary, seconds),
+      ...(rollout ? { rollout: rolloutJson(rollout) } : {}),
+    };
+    process.stdout.write(`${JSON.stringify(document)}\n`);
+  }
+  const halted = rollout !== undefined && (rollout.halted || rollout.interrupted);
+  return summary.failed + summary.unreachable > 0 || halted ? EXIT.hostFailed : EXIT.ok;
+}
