@@ -1,0 +1,58 @@
+// Drift of one host: one read-only round trip (facts + drop-in texts), then pure findings.
+import { errorMessage } from '../errors.js';
+import { parseFacts } from '../facts/parse.js';
+import { factRequestFor } from '../facts/request.js';
+import type { Host } from '../inventory/types.js';
+import type { ResolvedTask } from '../playbook/types.js';
+import type { ShellSession } from '../remote/shell-session.js';
+import { errorCodeOf, isUnreachable } from './connection-codes.js';
+import { driftScript, parseDropinTexts } from './drift-script.js';
+import { hostFindings } from './host-findings.js';
+import type { DriftHostResult } from './types.js';
+
+/** Opens a host's remote shell. */
+export type SessionOpener = (host: Host) => Promise<ShellSession>;
+
+/** How long the read-only round trip may take. */
+export const DRIFT_STEP_TIMEOUT_MS = 60_000;
+
+// Compare one host with its resolved tasks; never throws for a host-level failure.
+export async function driftHost(
+  host: Host,
+  tasks: readonly ResolvedTask[],
+  openSession: SessionOpener,
+  timeoutMs = DRIFT_STEP_TIMEOUT_MS,
+): Promise<DriftHostResult> {
+  const result: DriftHostResult = {
+    host: host.name,
+    customer: host.customer,
+    status: 'clean',
+    findings: [],
+    error: null,
+    error_code: null,
+    stats: { round_trips: 0 },
+  };
+  let session: ShellSession | undefined;
+  try {
+    session = await openSession(host);
+    const request = factRequestFor(tasks);
+    const run = await session.run(driftScript(request), { timeoutMs, what: 'reading facts' });
+    const facts = parseFacts(run.stdout, request);
+    if (facts.now === undefined) throw new Error(`reading facts failed: ${run.stderr.trim() || 'no output'}`);
+    result.findings = hostFindings(tasks, facts, {
+      knownDropins: host.vars.known_dropins,
+      dropinTexts: parseDropinTexts(run.stdout),
+    });
+    result.status = result.findings.length > 0 ? 'drifted' : 'clean';
+  } catch (error) {
+    result.status = isUnreachable(error, session !== undefined) ? 'unreachable' : 'error';
+    result.error = errorMessage(error);
+    result.error_code = errorCodeOf(error);
+  } finally {
+    if (session) {
+      result.stats.round_trips = session.stats.roundTrips;
+      session.end();
+    }
+  }
+  return result;
+}

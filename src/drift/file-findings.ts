@@ -1,0 +1,60 @@
+// `missing` and `changed`: the managed files whose write apply would make, with a diff of each.
+import { unifiedDiff } from '../engine/file-diff.js';
+import type { FileFact } from '../facts/types.js';
+import type { FileChange } from '../tasks/plan-types.js';
+import type { Finding } from './types.js';
+
+function unitOf(change: FileChange): string | undefined {
+  return change.task === 'file' ? undefined : change.restarts[0];
+}
+
+function metadataDrift(fact: FileFact | undefined): string[] {
+  if (!fact?.exists) return [];
+  const notes: string[] = [];
+  if (fact.mode !== '644') notes.push(`mode ${fact.mode} (want 644)`);
+  if (fact.owner !== 'root' || fact.group !== 'root')
+    notes.push(`owner ${fact.owner}:${fact.group} (want root:root)`);
+  return notes;
+}
+
+// One finding per managed file apply would create, rewrite or remove.
+export function fileFindings(
+  changes: readonly FileChange[],
+  fileFacts: ReadonlyMap<string, FileFact>,
+): Finding[] {
+  return changes.map((change): Finding => {
+    const unit = unitOf(change);
+    const where = { ...(unit ? { unit } : {}), path: change.path };
+    const diff = unifiedDiff(change.path, change.before, change.content);
+    if (change.action === 'created') {
+      return {
+        kind: 'missing',
+        ...where,
+        detail: `${change.path} is absent`,
+        fix: `create ${change.path}`,
+        diff,
+      };
+    }
+    if (change.action === 'removed') {
+      return {
+        kind: 'changed',
+        ...where,
+        detail: `${change.path} exists but this host needs no such file`,
+        fix: `remove ${change.path}`,
+        diff,
+      };
+    }
+    const notes = metadataDrift(fileFacts.get(change.path));
+    const contentDiffers = change.before !== change.content;
+    const detail = [...(contentDiffers ? ['content differs from the rendered file'] : []), ...notes].join(
+      '; ',
+    );
+    return {
+      kind: 'changed',
+      ...where,
+      detail: `${change.path}: ${detail}`,
+      fix: `rewrite ${change.path}`,
+      ...(contentDiffers ? { diff } : {}),
+    };
+  });
+}

@@ -1,0 +1,50 @@
+// The shapes of a drift report: findings per host, host outcomes and the fleet summary (CONTRACT.md).
+
+/** The kinds of drift hfleet reports, as CONTRACT.md names them. */
+export type FindingKind =
+  | 'missing'
+  | 'changed'
+  | 'unmanaged-dropin'
+  | 'property'
+  | 'reload-pending'
+  | 'restart-pending'
+  | 'inactive'
+  | 'disabled'
+  | 'unhealthy';
+
+/** One way a host differs from its rendered intent. */
+export interface Finding {
+  kind: FindingKind;
+  unit?: string;
+  path?: string;
+  property?: string;
+  expected?: string;
+  actual?: string;
+  /** One line saying what was found. */
+  detail: string;
+  /** What `hfleet apply` would do about it, or null when apply leaves it alone. */
+  fix: string | null;
+  /** Unified diff from the host's file to the rendered one (`changed` and `missing` only). */
+  diff?: string;
+}
+
+/** A host's outcome in a drift run. */
+export interface DriftHostResult {
+  host: string;
+  customer: string;
+  status: 'clean' | 'drifted' | 'unreachable' | 'error';
+  findings: Finding[];
+  /** One line when status is unreachable or error, else null. */
+  error: string | null;
+  error_code: string | null;
+  stats: { round_trips: number };
+}
+
+/** CONTRACT.md's drift `summary`, plus hosts that failed after connecting. */
+export interface DriftSummary {
+  hosts: number;
+  clean: number;
+  drifted: number;
+  unreachable: number;
+  error: number;
+}

@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { driftScript, parseDropinTexts } from '../../../src/drift/drift-script.js';
+import { parseFacts } from '../../../src/facts/parse.js';
+import type { FactRequest } from '../../../src/facts/types.js';
+import { localShellChannel } from '../../../src/remote/shell-channel.js';
+import { ShellSession } from '../../../src/remote/shell-session.js';
+
+let session: ShellSession | undefined;
+afterEach(() => session?.close());
+
+describe('the drift script, run by a real sh', () => {
+  it('reads facts and every drop-in text in one round trip, without taking the lock', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-drift-'));
+    const dropins = path.join(dir, "it's.service.d");
+    mkdirSync(dropins);
+    writeFileSync(path.join(dropins, 'er-limits.conf'), '[Service]\nEnvironment=A=1\n');
+    writeFileSync(path.join(dropins, 'zz $(touch pwned).conf'), '[Service]\nUser=nobody\n');
+    const request: FactRequest = {
+      files: [path.join(dir, "it's.service")],
+      dropinDirs: [dropins, path.join(dir, 'none.d')],
+      users: [],
+      ownership: [],
+      units: [],
+      health: [],
+      exists: [],
+    };
+    session = new ShellSession(localShellChannel(), 'local');
+    const run = await session.run(driftScript(request), { timeoutMs: 10_000, what: 'drift' });
+    expect(session.stats.roundTrips).toBe(1);
+    expect(run.stdout).not.toContain('L\t');
+    const facts = parseFacts(run.stdout, request);
+    expect(
+      facts.dropins
+        .get(dropins)
+        ?.map((d) => d.name)
+        .sort(),
+    ).toEqual(['er-limits.conf', 'zz $(touch pwned).conf']);
+    const texts = parseDropinTexts(run.stdout);
+    expect(texts.get(path.join(dropins, 'er-limits.conf'))).toBe('[Service]\nEnvironment=A=1\n');
+    expect(texts.get(path.join(dropins, 'zz $(touch pwned).conf'))).toBe('[Service]\nUser=nobody\n');
+    expect(texts.size).toBe(2);
+  });
+});
