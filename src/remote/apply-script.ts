@@ -27,7 +27,7 @@ hf_useradd() {
   if getent group "$1" >/dev/null; then useradd -r -M -s "$2" -g "$1" "$1"; else useradd -r -M -s "$2" -U "$1"; fi
 }
 hf_audit() {
-  mkdir -p ${AUDIT_LOG.slice(0, AUDIT_LOG.lastIndexOf('/'))} && printf '%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "$2" >> ${AUDIT_LOG}
+  mkdir -p "${'$'}{hf_audit_log%/*}" && printf '%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "$2" >> "$hf_audit_log"
 }
 `;
 
@@ -57,9 +57,19 @@ function step(label: string, argv: readonly string[]): string {
 }
 
 // The apply script for a plan; `who` is the audit line's author (e.g. `alice@laptop hfleet apply`).
-export function applyScript(plan: HostPlan, who: string, summary: string): string {
+export function applyScript(
+  plan: HostPlan,
+  who: string,
+  summary: string,
+  auditLog: string = AUDIT_LOG,
+): string {
   const audit = (outcome: string) => `hf_audit "$hf_who" ${quoteArg(outcome)}`;
-  const lines = [PRELUDE, `hf_who=${quoteArg(who)}`, ...fileLines(plan, audit)];
+  const lines = [
+    PRELUDE,
+    `hf_who=${quoteArg(who)}`,
+    `hf_audit_log=${quoteArg(auditLog)}`,
+    ...fileLines(plan, audit),
+  ];
   for (const { user, shell } of plan.users) lines.push(step(`useradd ${user}`, ['hf_useradd', user, shell]));
   for (const { path, owner, group } of plan.chown)
     lines.push(step(`chown ${path}`, ['chown', '-R', `${owner}:${group}`, path]));
