@@ -21,7 +21,7 @@ export async function connect(target: SshTarget, options: ConnectOptions = {}): 
   const jump = parseJump(target.ssh.jump, target.ssh.user);
   const via = `jump ${jump.user}@${jump.address}:${jump.port}`;
   const jumpTarget: SshTarget = {
-    host: `${target.host} (jump host ${jump.address})`,
+    host: `${target.host} via jump host`,
     address: jump.address,
     ssh: { ...target.ssh, user: jump.user, port: jump.port, jump: undefined, become: false },
   };

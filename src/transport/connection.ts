@@ -70,38 +70,46 @@ export class SshConnection implements Connection {
           channel?.close();
         }, opts.timeoutMs);
       }
-      this.client.exec(command, (error, stream) => {
-        if (error) {
-          settle(() => reject(this.#closed ? this.#lost(label, 'during') : this.#startFailed(label, error)));
-          return;
-        }
-        channel = stream;
-        if (settled) {
-          stream.close();
-          return;
-        }
-        const received = (into: Buffer[]) => (chunk: Buffer) => {
-          into.push(chunk);
-          this.stats.bytesReceived += chunk.length;
-        };
-        stream.on('data', received(stdout));
-        stream.stderr.on('data', received(stderr));
-        stream.on('exit', (code: number | null, signal?: string) => {
-          exit = { code: typeof code === 'number' ? code : null, signal: signal ?? undefined };
+      try {
+        this.client.exec(command, (error, stream) => {
+          if (error) {
+            settle(() =>
+              reject(this.#closed ? this.#lost(label, 'during') : this.#startFailed(label, error)),
+            );
+            return;
+          }
+          channel = stream;
+          if (settled) {
+            stream.close();
+            return;
+          }
+          const received = (into: Buffer[]) => (chunk: Buffer) => {
+            into.push(chunk);
+            this.stats.bytesReceived += chunk.length;
+          };
+          stream.on('error', () => undefined); // a failing channel still closes; 'close' settles it
+          stream.on('data', received(stdout));
+          stream.stderr.on('data', received(stderr));
+          stream.on('exit', (code: number | null, signal?: string) => {
+            exit = { code: typeof code === 'number' ? code : null, signal: signal ?? undefined };
+          });
+          stream.on('close', () => {
+            if (!exit && this.#closed) return onLost();
+            settle(() =>
+              resolve({
+                code: exit?.code ?? null,
+                signal: exit?.signal,
+                stdout: Buffer.concat(stdout).toString('utf8'),
+                stderr: Buffer.concat(stderr).toString('utf8'),
+              }),
+            );
+          });
+          stream.end(stdin);
         });
-        stream.on('close', () => {
-          if (!exit && this.#closed) return onLost();
-          settle(() =>
-            resolve({
-              code: exit?.code ?? null,
-              signal: exit?.signal,
-              stdout: Buffer.concat(stdout).toString('utf8'),
-              stderr: Buffer.concat(stderr).toString('utf8'),
-            }),
-          );
-        });
-        stream.end(stdin);
-      });
+      } catch {
+        // ssh2 throws synchronously when the socket is already gone.
+        settle(() => reject(this.#lost(label, 'before')));
+      }
     });
   }
 

@@ -131,4 +131,26 @@ describe('exec', () => {
     expect(conn.closed).toBe(true);
     await expect(conn.exec(['true'])).rejects.toMatchObject({ code: 'SSH_SOCKET' });
   });
+
+  it('works with a streaming server handler that writes in pieces', async () => {
+    const streaming = await startSshServer({
+      authorizedKeys: [ws.publicKey],
+      onExecStream: (command, channel) => {
+        channel.write('part 1, ');
+        setTimeout(() => {
+          channel.write(`part 2 of ${command}`);
+          channel.exit(0);
+          channel.end();
+        }, 20);
+      },
+    });
+    writeFileSync(ws.knownHosts, `${streaming.knownHostsLine()}\n`);
+    const conn = await connect(targetFor(ws, streaming.port));
+    try {
+      expect((await conn.exec(['stream'])).stdout).toBe('part 1, part 2 of stream');
+    } finally {
+      conn.close();
+      await streaming.close();
+    }
+  });
 });

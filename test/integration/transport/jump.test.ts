@@ -47,7 +47,9 @@ describe('jump host', () => {
       (e: unknown) => e,
     )) as HfleetError;
     expect(error.code).toBe('HOST_KEY_UNKNOWN');
-    expect(error.message).toContain('jump host 127.0.0.1');
+    expect(error.message).toBe(
+      `acme-1 via jump host (127.0.0.1:${bastion.port}): host key not in ${ws.knownHosts}`,
+    );
     expect(bastion.record.authAttempts).toEqual([]);
     expect(target.record.connections).toBe(0);
   });
