@@ -1,6 +1,6 @@
 // From a raw YAML document to the typed Inventory: validate each section, then apply precedence per host.
 
-import { mergeSsh, mergeVars } from './merge.js';
+import { explicitSshKeys, mergeSsh, mergeVars } from './merge.js';
 import { parseCustomers } from './parse-customers.js';
 import { parseGroups } from './parse-groups.js';
 import type { Customer, Host, Inventory } from './types.js';
@@ -42,6 +42,7 @@ export function buildInventory(document: unknown, ctx: ValidationContext): Inven
         address: host.address,
         groups: groupsOfCustomer.map((group) => group.name),
         ssh: mergeSsh(ctx.home, [defaultSsh, entry.ssh, host.ssh]),
+        sshExplicit: explicitSshKeys([defaultSsh, entry.ssh, host.ssh]),
         vars: mergeVars([defaultVars, ...groupsOfCustomer.map((group) => group.vars), entry.vars, host.vars]),
       }),
     );

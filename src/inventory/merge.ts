@@ -20,3 +20,9 @@ export function mergeSsh(home: string, layers: readonly Partial<SshSettings>[]):
   for (const layer of layers) Object.assign(merged, layer);
   return merged;
 }
+
+// The SSH settings any of the layers sets, in SshSettings order (what an ~/.ssh/config must not override).
+export function explicitSshKeys(layers: readonly Partial<SshSettings>[]): (keyof SshSettings)[] {
+  const keys = Object.keys(defaultSsh('/')) as (keyof SshSettings)[];
+  return keys.filter((key) => layers.some((layer) => key in layer));
+}

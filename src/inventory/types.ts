@@ -53,6 +53,8 @@ export interface Host {
   /** Names of the groups whose customers include this host's customer. */
   groups: string[];
   ssh: SshSettings;
+  /** The SSH settings the inventory set for this host at any level (the rest are defaults). */
+  sshExplicit?: (keyof SshSettings)[];
   vars: HostVars;
 }
 

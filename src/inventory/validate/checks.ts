@@ -5,15 +5,31 @@ import { isValidMemoryMax } from './memory-max.js';
 /** A check on one already-typed string value. */
 export type StringCheck = (ctx: ValidationContext, value: string, path: ValuePath) => void;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const ID = /^[a-z0-9][a-z0-9_.-]*$/;
-const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
-const LOGIN_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
-const LITERAL_PATH = /^\/[A-Za-z0-9._/-]*$/;
-const UNIT_STEM = /^[a-zA-Z0-9:_.@-]+$/;
-const DROPIN_NAME = /^[A-Za-z0-9_.@-]+\.conf$/;
-const ADDRESS = /^[A-Za-z0-9_.:%-]+$/;
-const JUMP = /^(?:([A-Za-z_][A-Za-z0-9_.-]{0,31})@)?([A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.%]+\])(?::([0-9]{1,5}))?$/;
+const CONTROL_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029';
+const CONTROL = new RegExp(`[${CONTROL_CHARACTERS}]`);
+
+/** The value patterns of the checks below; the JSON Schema is generated from these same expressions. */
+export const PATTERNS = {
+  id: /^[a-z0-9][a-z0-9_.-]*$/,
+  userName: /^[a-z_][a-z0-9_-]{0,31}$/,
+  loginName: /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/,
+  literalPath: /^\/[A-Za-z0-9._/-]*$/,
+  unitStem: /^[a-zA-Z0-9:_.@-]+$/,
+  dropinName: /^[A-Za-z0-9_.@-]+\.conf$/,
+  address: /^[A-Za-z0-9_.:%-]+$/,
+  jump: /^(?:([A-Za-z_][A-Za-z0-9_.-]{0,31})@)?([A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.%]+\])(?::([0-9]{1,5}))?$/,
+  /** What checkUnitSafe lets through, as one expression: no control character, no edge whitespace or `\`. */
+  unitSafe: new RegExp(`^(?!\\s)[^${CONTROL_CHARACTERS}]*(?<![\\s\\\\])$`),
+} as const;
+
+const ID = PATTERNS.id;
+const USER_NAME = PATTERNS.userName;
+const LOGIN_NAME = PATTERNS.loginName;
+const LITERAL_PATH = PATTERNS.literalPath;
+const UNIT_STEM = PATTERNS.unitStem;
+const DROPIN_NAME = PATTERNS.dropinName;
+const ADDRESS = PATTERNS.address;
+const JUMP = PATTERNS.jump;
 
 // Refuse text a unit file would read differently: control characters (newlines), a trailing `\`
 // (a line continuation), surrounding whitespace (systemd strips it).

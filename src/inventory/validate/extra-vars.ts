@@ -4,7 +4,8 @@ import { checkUnitSafe } from './checks.js';
 import { invalid, type ValidationContext, type ValuePath } from './context.js';
 import { describeType, expectStringList, optionalMap } from './expect.js';
 
-const EXTRA_NAME = /^[a-z_][a-z0-9_]*$/;
+/** The names `extra` variables may have. */
+export const EXTRA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 // One extra value: a string, a finite number, a boolean, or a list of strings.
 function parseExtraValue(ctx: ValidationContext, value: unknown, path: ValuePath): HostVars['extra'][string] {

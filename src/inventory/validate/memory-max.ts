@@ -8,6 +8,11 @@ const SUFFIX_POWER: Record<string, bigint> = { K: 1n, M: 2n, G: 3n, T: 4n, P: 5n
 // systemd's largest finite limit; 2^64-1 itself means infinity and is refused as a number.
 const MAX_BYTES = 2n ** 64n - 2n;
 
+/** The shape of a valid value (its range is checked by isValidMemoryMax); used by the JSON Schema. */
+export const MEMORY_MAX_SHAPE = new RegExp(
+  `^(?:infinity|${SIZE.source.slice(1, -1)}|${PERCENT.source.slice(1, -1)})$`,
+);
+
 // The number of bytes a size means, or undefined when the text is not a size.
 function sizeInBytes(text: string): bigint | undefined {
   const match = SIZE.exec(text);

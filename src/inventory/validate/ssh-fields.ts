@@ -2,10 +2,10 @@
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import type { HostKeyChecking, SshSettings } from '../types.js';
-import { checkJump, checkLoginName, checkUnitSafe } from './checks.js';
+import { checkJump, checkLoginName, checkUnitSafe, PATTERNS } from './checks.js';
 import { invalid, shown, type ValidationContext, type ValuePath } from './context.js';
-import { expectBool, expectInt, expectString, optionalMap } from './expect.js';
-import type { FieldSpec } from './var-fields.js';
+import { expectBool, expectString, optionalMap } from './expect.js';
+import { allPatterns, type FieldSpec, intRange } from './var-fields.js';
 
 /** One SSH setting: the property of SshSettings it fills and whether a host may set it directly. */
 export interface SshFieldSpec<K extends keyof SshSettings> extends FieldSpec<SshSettings[K]> {
@@ -16,6 +16,8 @@ export interface SshFieldSpec<K extends keyof SshSettings> extends FieldSpec<Ssh
 type SshFieldTable = { [yamlKey: string]: SshFieldSpec<keyof SshSettings> };
 
 const HOST_KEY_CHECKING: readonly HostKeyChecking[] = ['strict', 'accept-new', 'off'];
+// A local path as parseLocalPath takes it: unit-safe, not empty, `~` only as `~` or `~/...`.
+const LOCAL_PATH_SCHEMA = allPatterns(PATTERNS.unitSafe, /^(?:[^~]|~$|~\/)/);
 
 // A local file path: `~/` expands to the home directory, a relative path is relative to the inventory.
 export function parseLocalPath(ctx: ValidationContext, value: unknown, path: ValuePath): string {
@@ -46,6 +48,7 @@ export const SSH_FIELDS = {
     description: 'Login user.',
     default: 'root',
     parse: checkedString(checkLoginName),
+    schema: { pattern: PATTERNS.loginName.source },
   },
   port: {
     property: 'port',
@@ -53,7 +56,7 @@ export const SSH_FIELDS = {
     type: 'integer',
     description: 'SSH port.',
     default: 22,
-    parse: (ctx, value, path) => expectInt(ctx, value, path, 1, 65535),
+    ...intRange(1, 65535),
   },
   identity_file: {
     property: 'identityFile',
@@ -62,6 +65,7 @@ export const SSH_FIELDS = {
     description: 'Private key file; unset: the ssh-agent and default keys.',
     default: undefined,
     parse: parseLocalPath,
+    schema: LOCAL_PATH_SCHEMA,
   },
   known_hosts: {
     property: 'knownHosts',
@@ -70,6 +74,7 @@ export const SSH_FIELDS = {
     description: 'known_hosts file the host keys are checked against.',
     default: '~/.ssh/known_hosts',
     parse: parseLocalPath,
+    schema: LOCAL_PATH_SCHEMA,
   },
   host_key_checking: {
     property: 'hostKeyChecking',
@@ -84,6 +89,7 @@ export const SSH_FIELDS = {
       }
       return text as HostKeyChecking;
     },
+    schema: { enum: [...HOST_KEY_CHECKING] },
   },
   jump: {
     property: 'jump',
@@ -92,6 +98,7 @@ export const SSH_FIELDS = {
     description: 'Jump host, ProxyJump-style: [user@]host[:port].',
     default: undefined,
     parse: checkedString(checkJump),
+    schema: { pattern: PATTERNS.jump.source },
   },
   become: {
     property: 'become',
@@ -107,7 +114,7 @@ export const SSH_FIELDS = {
     type: 'integer',
     description: 'Seconds to wait for the TCP and SSH handshake.',
     default: 10,
-    parse: (ctx, value, path) => expectInt(ctx, value, path, 1, 600),
+    ...intRange(1, 600),
   },
 } satisfies SshFieldTable as SshFieldTable;
 

@@ -8,10 +8,15 @@ import {
   checkUnitSafe,
   checkUnitStem,
   checkUserName,
+  PATTERNS,
 } from './checks.js';
 import { invalid, shown, type ValidationContext, type ValuePath } from './context.js';
 import { expectBool, expectInt, expectString, expectStringList, optionalMap } from './expect.js';
-import { parseExtraVars } from './extra-vars.js';
+import { EXTRA_NAME, parseExtraVars } from './extra-vars.js';
+import { MEMORY_MAX_SHAPE } from './memory-max.js';
+
+/** JSON Schema keywords a field adds to what its `type` says (patterns, ranges, enums; `items` for lists). */
+export type SchemaHints = Record<string, unknown>;
 
 /** One inventory field: its YAML type, default, description, and the parser that validates a raw value. */
 export interface FieldSpec<T> {
@@ -19,7 +24,24 @@ export interface FieldSpec<T> {
   description: string;
   default: T;
   parse: (ctx: ValidationContext, value: unknown, path: ValuePath) => T;
+  /** What the parser enforces, as far as JSON Schema can say it (for editors; the parser stays the judge). */
+  schema?: SchemaHints;
 }
+
+// An integer field's parser and its schema range, from one pair of bounds.
+export function intRange(min: number, max: number) {
+  return {
+    parse: (ctx: ValidationContext, value: unknown, path: ValuePath) => expectInt(ctx, value, path, min, max),
+    schema: { minimum: min, maximum: max },
+  };
+}
+
+// A schema that requires every one of these patterns.
+export function allPatterns(...patterns: RegExp[]): SchemaHints {
+  return { allOf: patterns.map((pattern) => ({ pattern: pattern.source })) };
+}
+
+const UNIT_SAFE_LIST_ITEM = { pattern: PATTERNS.unitSafe.source };
 
 /** Every host variable's definition, keyed by its YAML name. */
 export type VarFieldTable = { [K in keyof HostVars]: FieldSpec<HostVars[K]> };
@@ -59,24 +81,28 @@ export const VAR_FIELDS: VarFieldTable = {
     description: 'Where Honeyframe is installed (WorkingDirectory, ExecStart paths).',
     default: '/opt/honeyframe',
     parse: unitString(checkLiteralPath),
+    schema: { pattern: PATTERNS.literalPath.source },
   },
   data_dir: {
     type: 'string',
     description: 'Where Honeyframe keeps its data (owned by run_as).',
     default: '/data/honeyframe',
     parse: unitString(checkLiteralPath),
+    schema: { pattern: PATTERNS.literalPath.source },
   },
   memory_max: {
     type: 'string',
     description: 'MemoryMax= of each service: bytes with optional K/M/G/T/P/E, a percentage, or infinity.',
     default: '1500M',
     parse: parseMemoryMax,
+    schema: { type: ['string', 'integer'], pattern: MEMORY_MAX_SHAPE.source, minimum: 1 },
   },
   run_as: {
     type: 'string',
     description: 'The user the services run as; anything but root is the non-root conversion.',
     default: 'root',
     parse: unitString(checkUserName),
+    schema: { pattern: PATTERNS.userName.source },
   },
   private_tmp: {
     type: 'boolean',
@@ -89,24 +115,27 @@ export const VAR_FIELDS: VarFieldTable = {
     description: 'Core services to install, enable and keep healthy (names without .service).',
     default: ['hub-platform', 'hub-cloud'],
     parse: (ctx, value, path) => expectStringList(ctx, value, path, checkUnitStem),
+    schema: { items: { pattern: PATTERNS.unitStem.source, not: { pattern: '\\.service$' } } },
   },
   companions: {
     type: 'string-list',
     description: 'Companions to install and enable (dbt-run, hub-scheduler); absent ones are disabled.',
     default: ['dbt-run', 'hub-scheduler'],
     parse: parseCompanions,
+    schema: { items: { enum: [...KNOWN_COMPANIONS] } },
   },
   known_dropins: {
     type: 'string-list',
     description: 'Drop-in files hfleet leaves alone and drift does not report.',
     default: ['er-limits.conf'],
     parse: (ctx, value, path) => expectStringList(ctx, value, path, checkDropinName),
+    schema: { items: { pattern: PATTERNS.dropinName.source } },
   },
   health_timeout: {
     type: 'integer',
     description: 'Seconds a service has to become active and answer /api/health with 200.',
     default: 60,
-    parse: (ctx, value, path) => expectInt(ctx, value, path, 1, 3600),
+    ...intRange(1, 3600),
   },
   dbt_schedule: {
     type: 'string',
@@ -116,12 +145,24 @@ export const VAR_FIELDS: VarFieldTable = {
       if (text === '') invalid(ctx, path, 'must not be empty');
       if (text.includes('%')) invalid(ctx, path, "must not contain '%' (a systemd specifier)");
     }),
+    schema: allPatterns(PATTERNS.unitSafe, /^[^%]+$/),
   },
   extra: {
     type: 'mapping',
     description: 'Free-form variables for custom playbooks: string, number, boolean or list of strings.',
     default: {},
     parse: parseExtraVars,
+    schema: {
+      propertyNames: { pattern: EXTRA_NAME.source },
+      additionalProperties: {
+        anyOf: [
+          { type: 'string', ...UNIT_SAFE_LIST_ITEM },
+          { type: 'number' },
+          { type: 'boolean' },
+          { type: 'array', items: { type: 'string', ...UNIT_SAFE_LIST_ITEM }, uniqueItems: true },
+        ],
+      },
+    },
   },
 };
 
