@@ -5,7 +5,7 @@ const LINE_WIDTH = 110;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 // True for values printed on one line without a layout decision.
-function isScalar(value: Json): boolean {
+function isScalar(value: Json): value is null | boolean | number | string {
   return value === null || typeof value !== 'object';
 }
 
