@@ -77,7 +77,7 @@ function resolveDropin(context: TaskContext): ResolvedTask {
   };
   if (context.task.params['overrides'] !== true) return { ...base, content: fileContent(context) };
   const unitTask = context.earlier.find((task) => task.module === 'unit' && task.unit === unit);
-  if (!unitTask || unitTask.module !== 'unit' || unitTask.content === null) {
+  if (unitTask?.module !== 'unit' || unitTask.content === null) {
     throw new HfleetError(
       'PLAYBOOK_INVALID',
       `${where(context, 'overrides')}: no earlier unit task renders ${unit}`,

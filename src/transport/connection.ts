@@ -1,6 +1,7 @@
 // An open ssh2 client wrapped as a Connection: quoted exec with stdin, deadlines, counters, close.
 import type { Client, ClientChannel } from 'ssh2';
 import { HfleetError } from '../errors.js';
+import type { ShellChannel } from '../remote/shell-channel.js';
 import { shellCommand } from '../util/shell-quote.js';
 import { describeCommand, remoteArgv } from './command-line.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
@@ -111,6 +112,66 @@ export class SshConnection implements Connection {
         settle(() => reject(this.#lost(label, 'before')));
       }
     });
+  }
+
+  openShell(argv: readonly string[]): Promise<ShellChannel> {
+    const command = shellCommand(remoteArgv(argv, this.target.ssh.become));
+    const label = describeCommand(argv);
+    if (this.#closed) return Promise.reject(this.#lost(label, 'before'));
+    this.stats.commands += 1;
+    this.stats.bytesSent += Buffer.byteLength(command);
+    return new Promise<ShellChannel>((resolve, reject) => {
+      try {
+        this.client.exec(command, (error, stream) => {
+          if (error) {
+            reject(this.#closed ? this.#lost(label, 'during') : this.#startFailed(label, error));
+            return;
+          }
+          resolve(this.#shellChannel(stream));
+        });
+      } catch {
+        reject(this.#lost(label, 'before'));
+      }
+    });
+  }
+
+  #shellChannel(stream: ClientChannel): ShellChannel {
+    const countReceived = (chunk: Buffer) => {
+      this.stats.bytesReceived += chunk.length;
+    };
+    stream.on('data', countReceived);
+    stream.stderr.on('data', countReceived);
+    const closeListeners: Array<(reason: string) => void> = [];
+    let closedReason: string | undefined;
+    const closed = (reason: string) => {
+      if (closedReason !== undefined) return;
+      closedReason = reason;
+      for (const listener of closeListeners.splice(0)) listener(reason);
+    };
+    let exitText = 'the remote shell ended';
+    stream.on('exit', (code: number | null, signal?: string) => {
+      exitText = `the remote shell exited (${signal ?? code})`;
+    });
+    stream.on('close', () =>
+      closed(
+        this.#closed ? `connection closed${this.#lastError ? `: ${this.#lastError.message}` : ''}` : exitText,
+      ),
+    );
+    this.onClose(() => closed(`connection closed${this.#lastError ? `: ${this.#lastError.message}` : ''}`));
+    return {
+      write: (data) => {
+        this.stats.bytesSent += Buffer.byteLength(data);
+        stream.write(data);
+      },
+      end: () => stream.end(),
+      onStdout: (listener) => stream.on('data', listener),
+      onStderr: (listener) => stream.stderr.on('data', listener),
+      onClose: (listener) => {
+        if (closedReason !== undefined) queueMicrotask(() => listener(closedReason!));
+        else closeListeners.push(listener);
+      },
+      close: () => stream.close(),
+    };
   }
 
   #markClosed(): void {

@@ -1,5 +1,6 @@
 // Shapes shared by the SSH transport: what to connect to, what a command returns, what a connection offers.
 import type { SshSettings } from '../inventory/types.js';
+import type { ShellChannel } from '../remote/shell-channel.js';
 
 /** One host to reach: its inventory name (for messages), its address and its SSH settings. */
 export interface SshTarget {
@@ -43,6 +44,8 @@ export interface Connection {
   readonly stats: TransportStats;
   readonly closed: boolean;
   exec(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+  /** Start a long-lived command (a remote `sh -s`) and hand over its streams. */
+  openShell(argv: readonly string[]): Promise<ShellChannel>;
   /** Registers a callback run once when the connection ends for any reason. */
   onClose(listener: () => void): void;
   close(): void;

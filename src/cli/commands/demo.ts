@@ -1,14 +1,49 @@
-// `hfleet demo`: placeholder until the command lands.
+// `hfleet demo` (`npm start`): bring up a 3-host local fleet if none is up and run `hfleet apply` on it.
 import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+import { ensureLab } from '../../lab/index.js';
+import { assertLabPlatform } from '../../lab/prerequisites.js';
+import { runApply } from '../run-apply.js';
 
 // The yargs module of `hfleet demo`.
-export function demoCommand(_setExitCode: (code: number) => void): CommandModule {
+export function demoCommand(
+  setExitCode: (code: number) => void,
+): CommandModule<object, { hosts: number; json: boolean }> {
   return {
     command: 'demo',
-    describe: 'demo (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet demo is not available yet');
+    describe: 'the whole job on the local fleet: boot 3 lab hosts if needed, then apply (Linux, root)',
+    builder: (yargs) =>
+      yargs
+        .option('hosts', { type: 'number', default: 3, describe: 'lab hosts to boot' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the apply document as JSON' })
+        .example('$0 demo', 'what `npm start` runs') as never,
+    handler: async (args) => {
+      assertLabPlatform();
+      process.stderr.write(
+        `hfleet demo: making sure a local fleet of ${args.hosts} hosts is up (first run builds a base image)\n`,
+      );
+      const lab = await ensureLab(args.hosts);
+      process.stderr.write(`hfleet demo: hfleet apply ${lab.inventoryPath}\n`);
+      setExitCode(
+        await runApply({
+          inventory: lab.inventoryPath,
+          limit: undefined,
+          playbook: undefined,
+          check: false,
+          diff: false,
+          forks: undefined,
+          lockWait: 30,
+          verbose: false,
+          json: args.json,
+          rolling: false,
+          batch: undefined,
+          maxFail: 0,
+          rollback: true,
+        }),
+      );
+      process.stderr.write(
+        'hfleet demo: try `hfleet drift` or `hfleet restart` with HFLEET_INVENTORY=' +
+          `${lab.inventoryPath}; \`hfleet lab down\` stops the fleet\n`,
+      );
     },
   };
 }

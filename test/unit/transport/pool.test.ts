@@ -15,6 +15,9 @@ function fakeConnection(t: SshTarget): Connection & { closeCalls: number } {
     closed: false,
     closeCalls: 0,
     exec: async () => ({ code: 0, signal: undefined, stdout: '', stderr: '' }),
+    openShell: async () => {
+      throw new Error('not used by the pool');
+    },
     onClose: (listener: () => void) => listeners.push(listener),
     close() {
       conn.closeCalls += 1;
