@@ -15,23 +15,23 @@ export function sshDeadlineMs(hostsBooting: number): number {
   return 60_000 + hostsBooting * 3_000;
 }
 
-// Mount, personalise and start each host; resolves to the recorded hosts (with their nspawn pids) without waiting.
+// Mount, personalise and start each host (all at once); resolves to the recorded hosts with their nspawn pids.
 export async function startHosts(
   specs: readonly LabHostSpec[],
   base: string,
   clientPublicKey: string,
   dir = stateDir(),
-) {
-  const started: RecordedHost[] = [];
-  for (const spec of specs) {
-    const paths = hostPaths(dir, spec.machine);
-    await ensureKeyPair(paths.hostKey, spec.name);
-    await mountOverlay(base, paths);
-    await writeHostFiles(paths.root, spec, { hostKeyFile: paths.hostKey, clientPublicKey });
-    const pid = await startNspawn(paths.root, spec.machine, paths.console);
-    started.push({ ...spec, pid });
-  }
-  return started;
+): Promise<RecordedHost[]> {
+  return Promise.all(
+    specs.map(async (spec) => {
+      const paths = hostPaths(dir, spec.machine);
+      await ensureKeyPair(paths.hostKey, spec.name);
+      await mountOverlay(base, paths);
+      await writeHostFiles(paths.root, spec, { hostKeyFile: paths.hostKey, clientPublicKey });
+      const pid = await startNspawn(paths.root, spec.machine, paths.console);
+      return { ...spec, pid };
+    }),
+  );
 }
 
 // Wait until every one of these hosts accepts SSH (all polled at once); throws naming the first that does not.

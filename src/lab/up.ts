@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { HfleetError } from '../errors.js';
-import { baseIsCurrent, basePaths, buildBaseImage } from './base-image.js';
+import { baseIsCurrent, buildBaseImage } from './base-image.js';
 import { startHosts, waitForHostsSsh } from './boot-hosts.js';
 import { labHostSpecs } from './customers.js';
 import { ensureBridge } from './host-network.js';
@@ -22,6 +22,9 @@ import {
   toLabState,
   writeRecordedState,
 } from './state.js';
+
+// Hosts booted at once: booting is CPU-bound, and waves of this size finish sooner than one big stampede.
+export const BOOT_WAVE = 20;
 
 /** What `lab up` is asked for. */
 export interface LabUpOptions {
@@ -67,23 +70,21 @@ export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
   const missing = wanted.filter((spec) => !runningMachines.has(spec.machine));
   if (running.length > 0) progress(`${running.length} host(s) already up; booting ${missing.length} more`);
   else progress(`booting ${missing.length} host(s)`);
-  const booted = await startHosts(missing, baseDir, clientKey, dir);
-  const hosts: RecordedHost[] = wanted.map(
-    (spec) =>
-      booted.find((host) => host.machine === spec.machine) ??
-      running.find((host) => host.machine === spec.machine)!,
-  );
-  const recorded: RecordedState = {
-    version: 1,
-    cacheDir,
-    baseDir: baseDir ?? basePaths(cacheDir).base,
-    hosts,
-  };
-  await writeRecordedState(recorded, dir);
-  await writePublishedFiles(recorded, dir);
-  await waitForHostsSsh(booted, dir);
+  const booted: RecordedHost[] = [];
+  let recorded: RecordedState = { version: 1, cacheDir, baseDir, hosts: running };
+  for (let i = 0; i < missing.length; i += BOOT_WAVE) {
+    const wave = await startHosts(missing.slice(i, i + BOOT_WAVE), baseDir, clientKey, dir);
+    booted.push(...wave);
+    const hosts = wanted.flatMap((spec) =>
+      [...booted, ...running].filter((host) => host.machine === spec.machine),
+    );
+    recorded = { ...recorded, hosts };
+    await writeRecordedState(recorded, dir);
+    await writePublishedFiles(recorded, dir);
+    await waitForHostsSsh(wave, dir);
+  }
   const seconds = (Date.now() - started) / 1000;
-  progress(`${hosts.length} host(s) up in ${seconds.toFixed(1)} s; inventory: ${files.inventory}`);
+  progress(`${recorded.hosts.length} host(s) up in ${seconds.toFixed(1)} s; inventory: ${files.inventory}`);
   return {
     state: toLabState(recorded, dir),
     booted: booted.map((h) => h.name),
