@@ -1,14 +1,62 @@
-// `hfleet drift`: placeholder until the command lands.
+// `hfleet drift`: compare every selected host with its rendered intent, read-only, one round trip per host.
 import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+import { driftHost } from '../../drift/drift-host.js';
+import { runHosts } from '../../drift/run-hosts.js';
+import { driftExitCode, summarizeDrift } from '../../drift/summary.js';
+import { poolSessionOpener } from '../../remote/open-session.js';
+import { driftHuman } from '../../report/drift-human.js';
+import { driftJson } from '../../report/drift-json.js';
+import { styleFor } from '../../report/style.js';
+import { ConnectionPool } from '../../transport/pool.js';
+import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { loadPlannedFleet } from '../fleet-input.js';
+
+interface DriftArgs extends InventoryArgs {
+  playbook: string | undefined;
+  forks: number | undefined;
+}
 
 // The yargs module of `hfleet drift`.
-export function driftCommand(_setExitCode: (code: number) => void): CommandModule {
+export function driftCommand(setExitCode: (code: number) => void): CommandModule<object, DriftArgs> {
   return {
-    command: 'drift',
-    describe: 'drift (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet drift is not available yet');
+    command: 'drift [inventory]',
+    describe:
+      'report how hosts differ from their rendered units, drop-ins and wanted unit states (read-only)',
+    builder: (yargs) =>
+      withInventoryOptions(yargs)
+        .option('playbook', {
+          type: 'string',
+          describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
+        })
+        .option('forks', { type: 'number', describe: 'hosts checked at once (default: all, up to 200)' })
+        .example('$0 drift inventory.yml', 'which hosts are not what the inventory says')
+        .example('$0 drift --limit acme --json', 'findings of one customer, machine-readable')
+        .epilog('exit 0: no drift; 2: drift on a reachable host; 3: a host unreachable or failed') as never,
+    handler: async (args) => {
+      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook);
+      const pool = new ConnectionPool({
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      const openSession = poolSessionOpener(pool);
+      const started = performance.now();
+      let results: Awaited<ReturnType<typeof driftHost>>[];
+      try {
+        results = await runHosts(
+          fleet.hosts,
+          (host) => driftHost(host, fleet.tasks.get(host.name) ?? [], openSession),
+          args.forks,
+        );
+      } finally {
+        pool.closeAll();
+      }
+      const summary = summarizeDrift(results);
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        args.json
+          ? `${JSON.stringify(driftJson(results, summary, seconds))}\n`
+          : driftHuman(results, summary, seconds, styleFor(process.stdout)),
+      );
+      setExitCode(driftExitCode(summary));
     },
   };
 }

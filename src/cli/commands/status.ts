@@ -1,14 +1,61 @@
-// `hfleet status`: placeholder until the command lands.
+// `hfleet status`: the health loop across the fleet, per host and unit, read-only, one round trip per host.
 import type { CommandModule } from 'yargs';
-import { HfleetError } from '../../errors.js';
+import { runHosts } from '../../drift/run-hosts.js';
+import { type StatusHostResult, statusHost } from '../../drift/status-host.js';
+import { statusExitCode, summarizeStatus } from '../../drift/status-summary.js';
+import { poolSessionOpener } from '../../remote/open-session.js';
+import { statusHuman } from '../../report/status-human.js';
+import { statusJson } from '../../report/status-json.js';
+import { styleFor } from '../../report/style.js';
+import { ConnectionPool } from '../../transport/pool.js';
+import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { loadPlannedFleet } from '../fleet-input.js';
+
+interface StatusArgs extends InventoryArgs {
+  playbook: string | undefined;
+  forks: number | undefined;
+}
 
 // The yargs module of `hfleet status`.
-export function statusCommand(_setExitCode: (code: number) => void): CommandModule {
+export function statusCommand(setExitCode: (code: number) => void): CommandModule<object, StatusArgs> {
   return {
-    command: 'status',
-    describe: 'status (not yet available)',
-    handler: () => {
-      throw new HfleetError('USAGE', 'hfleet status is not available yet');
+    command: 'status [inventory]',
+    describe: 'is-active, /api/health, PID, memory, restarts and uptime of every service on every host',
+    builder: (yargs) =>
+      withInventoryOptions(yargs)
+        .option('playbook', {
+          type: 'string',
+          describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
+        })
+        .option('forks', { type: 'number', describe: 'hosts read at once (default: all, up to 200)' })
+        .example('$0 status', 'the whole fleet at a glance')
+        .example('$0 status --limit canary --json', 'machine-readable')
+        .epilog('exit 0: every service healthy; 3: a service unhealthy or a host unreachable') as never,
+    handler: async (args) => {
+      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook);
+      const pool = new ConnectionPool({
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      const openSession = poolSessionOpener(pool);
+      const started = performance.now();
+      let results: StatusHostResult[];
+      try {
+        results = await runHosts(
+          fleet.hosts,
+          (host) => statusHost(host, fleet.tasks.get(host.name) ?? [], openSession),
+          args.forks,
+        );
+      } finally {
+        pool.closeAll();
+      }
+      const summary = summarizeStatus(results);
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        args.json
+          ? `${JSON.stringify(statusJson(results, summary, seconds))}\n`
+          : statusHuman(results, summary, styleFor(process.stdout)),
+      );
+      setExitCode(statusExitCode(summary));
     },
   };
 }

@@ -1,0 +1,102 @@
+// `hfleet logs`: `journalctl -u` of one service across the selected hosts, each line prefixed with its host.
+import type { CommandModule } from 'yargs';
+import { journalArgv, logsUnit } from '../../drift/journal.js';
+import { type LogsHostResult, streamHostLogs } from '../../drift/logs-host.js';
+import { runHosts } from '../../drift/run-hosts.js';
+import { HfleetError } from '../../errors.js';
+import { styleFor } from '../../report/style.js';
+import { ConnectionPool } from '../../transport/pool.js';
+import { defaultInventoryPath, type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { EXIT } from '../exit-codes.js';
+import { loadFleet } from '../fleet-input.js';
+
+interface LogsArgs extends Omit<InventoryArgs, 'inventory'> {
+  targets: string[];
+  lines: number;
+  follow: boolean;
+}
+
+// `[INVENTORY] SERVICE`: one word is the service, two are the inventory and the service.
+function splitTargets(targets: readonly string[]): { inventory: string; service: string } {
+  if (targets.length === 1) return { inventory: defaultInventoryPath(), service: targets[0]! };
+  if (targets.length === 2) return { inventory: targets[0]!, service: targets[1]! };
+  throw new HfleetError('USAGE', 'logs: give [INVENTORY] SERVICE', {
+    hint: 'e.g. hfleet logs inventory.yml hub-platform -n 50',
+  });
+}
+
+const HOST_COLOURS = ['cyan', 'magenta', 'blue', 'yellow', 'green'] as const;
+
+// The yargs module of `hfleet logs`.
+export function logsCommand(setExitCode: (code: number) => void): CommandModule<object, LogsArgs> {
+  return {
+    command: 'logs <targets..>',
+    describe:
+      "a service's journal on every selected host, each line prefixed with the host ([INVENTORY] SERVICE)",
+    builder: (yargs) =>
+      withInventoryOptions(yargs)
+        .positional('targets', {
+          type: 'string',
+          array: true,
+          describe: '[INVENTORY] SERVICE, e.g. hub-platform',
+        })
+        .option('lines', { alias: 'n', type: 'number', default: 50, describe: 'lines of history per host' })
+        .option('follow', {
+          alias: 'f',
+          type: 'boolean',
+          default: false,
+          describe: 'keep following until Ctrl-C',
+        })
+        .example('$0 logs hub-platform --limit acme -n 100', "the last 100 lines on acme's hosts")
+        .example('$0 logs inventory.yml hub-cloud -f', 'follow hub-cloud on every host') as never,
+    handler: async (args) => {
+      const { inventory, service } = splitTargets(args.targets);
+      const argv = journalArgv(logsUnit(service), args.lines, args.follow);
+      const fleet = loadFleet(inventory, args.limit);
+      const style = styleFor(process.stdout);
+      const width = Math.max(0, ...fleet.hosts.map((host) => host.name.length));
+      const pool = new ConnectionPool({
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      const stops: Array<() => void> = [];
+      const interrupt = () => {
+        for (const stop of stops) stop();
+        pool.closeAll();
+      };
+      process.once('SIGINT', interrupt);
+      let results: LogsHostResult[];
+      try {
+        results = await runHosts(fleet.hosts, async (host) => {
+          const colour = style[HOST_COLOURS[fleet.hosts.indexOf(host) % HOST_COLOURS.length]!];
+          let held = '';
+          const write = (text: string) => {
+            if (args.follow) process.stdout.write(text);
+            else held += text;
+          };
+          const result = await streamHostLogs(
+            host,
+            argv,
+            async (target, command) =>
+              (await pool.get({ host: target.name, address: target.address, ssh: target.ssh })).openShell(
+                command,
+              ),
+            {
+              prefix: `${colour(host.name.padEnd(width))} | `,
+              write,
+              writeError: (text) => process.stderr.write(text),
+              register: (stop) => stops.push(stop),
+            },
+          );
+          process.stdout.write(held);
+          return result;
+        });
+      } finally {
+        process.removeListener('SIGINT', interrupt);
+        pool.closeAll();
+      }
+      const failed = results.filter((result) => result.error !== null);
+      for (const result of failed) process.stderr.write(`hfleet: ${result.host}: ${result.error}\n`);
+      setExitCode(failed.length > 0 ? EXIT.hostFailed : EXIT.ok);
+    },
+  };
+}

@@ -1,0 +1,8 @@
+// The `--json` document of status: per host its units (state, health, PID, memory, restarts, uptime).
+import type { StatusHostResult } from '../drift/status-host.js';
+import type { StatusSummary } from '../drift/status-summary.js';
+
+// The status document.
+export function statusJson(results: readonly StatusHostResult[], summary: StatusSummary, seconds: number) {
+  return { hosts: results, summary, stats: { seconds: Math.round(seconds * 1000) / 1000 } };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { statusUnits, unitStatuses } from '../../../src/drift/status-rows.js';
+import { acmeTasks, convergedFacts, setShown, WRITTEN_AT } from './converged-host.js';
+
+describe('status rows', () => {
+  it('lists the units that should run, in playbook order', () => {
+    expect(statusUnits(acmeTasks())).toEqual([
+      'hub-platform.service',
+      'hub-cloud.service',
+      'hub-scheduler.service',
+      'dbt-run.timer',
+    ]);
+  });
+
+  it('reads state, health, PID, memory, restarts and uptime from the recorded show output', () => {
+    const tasks = acmeTasks();
+    const { facts } = convergedFacts(tasks);
+    setShown(facts, 'hub-cloud.service', { ActiveState: 'failed', SubState: 'failed', MainPID: '0' });
+    facts.health.set('hub-cloud.service', 0);
+    const rows = unitStatuses(tasks, facts);
+    expect(rows[0]).toEqual({
+      unit: 'hub-platform.service',
+      active: 'active',
+      sub: 'running',
+      health: 200,
+      main_pid: 412,
+      memory_bytes: 31457280,
+      memory_max: '943718400',
+      restarts: 0,
+      uptime_sec: WRITTEN_AT + 3600 - 1732800100,
+      healthy: true,
+    });
+    expect(rows[1]).toMatchObject({
+      active: 'failed',
+      main_pid: null,
+      health: 0,
+      uptime_sec: null,
+      healthy: false,
+    });
+    expect(rows[2]).toMatchObject({ unit: 'hub-scheduler.service', health: null, healthy: true });
+    expect(rows[3]).toMatchObject({
+      unit: 'dbt-run.timer',
+      main_pid: null,
+      memory_bytes: null,
+      restarts: null,
+    });
+  });
+});

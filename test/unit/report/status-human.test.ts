@@ -1,0 +1,76 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import type { StatusHostResult } from '../../../src/drift/status-host.js';
+import { statusExitCode, summarizeStatus } from '../../../src/drift/status-summary.js';
+import { shortBytes, shortDuration, statusHuman } from '../../../src/report/status-human.js';
+
+const unit = {
+  unit: 'hub-platform.service',
+  active: 'active',
+  sub: 'running',
+  health: 200,
+  main_pid: 412,
+  memory_bytes: 31457280,
+  memory_max: '943718400',
+  restarts: 2,
+  uptime_sec: 3725,
+  healthy: true,
+};
+
+describe('status report', () => {
+  it('formats sizes and durations compactly', () => {
+    expect(shortBytes(31457280)).toBe('30M');
+    expect(shortBytes(943718400)).toBe('900M');
+    expect(shortBytes(1610612736)).toBe('1.5G');
+    expect(shortDuration(42)).toBe('42s');
+    expect(shortDuration(3725)).toBe('1h02m');
+    expect(shortDuration(2 * 86400 + 7200)).toBe('2d2h');
+  });
+
+  it('prints one row per host and unit, failures below, a summary; exit 3 unless all healthy', () => {
+    const results: StatusHostResult[] = [
+      { host: 'acme-1', customer: 'acme', status: 'healthy', units: [unit], error: null, error_code: null },
+      {
+        host: 'globex-1',
+        customer: 'globex',
+        status: 'unhealthy',
+        units: [
+          {
+            ...unit,
+            active: 'inactive',
+            sub: 'dead',
+            health: 0,
+            main_pid: null,
+            uptime_sec: null,
+            healthy: false,
+          },
+        ],
+        error: null,
+        error_code: null,
+      },
+      {
+        host: 'x-1',
+        customer: 'x',
+        status: 'unreachable',
+        units: [],
+        error: 'refused',
+        error_code: 'SSH_REFUSED',
+      },
+    ];
+    const summary = summarizeStatus(results);
+    const lines = statusHuman(results, summary, new Chalk({ level: 0 }))
+      .trimEnd()
+      .split('\n');
+    expect(lines[0]).toMatch(/^HOST\s+UNIT\s+STATE\s+HEALTH\s+PID\s+MEMORY\s+RESTARTS\s+UPTIME$/);
+    expect(lines[1]).toMatch(
+      /^acme-1\s+hub-platform\.service\s+active\/running\s+200\s+412\s+30M \/ 900M\s+2\s+1h02m$/,
+    );
+    expect(lines[2]).toMatch(
+      /^globex-1\s+hub-platform\.service\s+inactive\/dead\s+none\s+-\s+30M \/ 900M\s+2\s+-$/,
+    );
+    expect(lines[3]).toBe('x-1: unreachable: refused');
+    expect(lines[4]).toBe('3 hosts: 1 healthy, 1 unhealthy, 1 unreachable, 0 error');
+    expect(statusExitCode(summary)).toBe(3);
+    expect(statusExitCode(summarizeStatus([results[0]!]))).toBe(0);
+  });
+});
