@@ -1,15 +1,17 @@
 // SSH keys of the lab: one client key for every host, one pinned ed25519 host key per host, made before boot.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { runChecked } from './run.js';
 
-// Create an ed25519 key pair at this path unless one is there; resolves to the public key line.
+// Create an ed25519 key pair at this path unless one is there (made under a temporary name, then renamed); resolves to the public key line.
 export async function ensureKeyPair(file: string, comment: string): Promise<string> {
   if (!existsSync(file) || !existsSync(`${file}.pub`)) {
     await mkdir(path.dirname(file), { recursive: true });
-    await runChecked(['rm', '-f', file, `${file}.pub`]);
-    await runChecked(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file]);
+    const temp = `${file}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    await runChecked(['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', temp]);
+    await rename(`${temp}.pub`, `${file}.pub`);
+    await rename(temp, file);
   }
   return (await readFile(`${file}.pub`, 'utf8')).trim();
 }

@@ -45,7 +45,7 @@ export function run(argv: readonly string[], options: RunOptions = {}): Promise<
 export async function runChecked(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const result = await run(argv, options);
   if (result.code !== 0) {
-    const tail = result.stderr.trim().split('\n').slice(-3).join(' | ');
+    const tail = (result.stderr.trim() || result.stdout.trim()).split('\n').slice(-3).join(' | ');
     throw new HfleetError('LAB', `${argv.slice(0, 3).join(' ')} failed (exit ${result.code}): ${tail}`);
   }
   return result;
