@@ -55,9 +55,10 @@ function withPlanFix(finding: Finding, plan: HostPlan): Finding {
   const unit = finding.unit ?? '';
   const rewritten = plan.files.some((file) => file.restarts.includes(unit));
   if (finding.kind === 'property') {
-    if (rewritten && plan.restart.includes(unit))
-      return { ...finding, fix: `rewrite its files, daemon-reload, restart ${unit}` };
-    if (plan.restart.includes(unit)) return { ...finding, fix: `restart ${unit}` };
+    const restart = plan.restart.includes(unit) ? `restart ${unit}` : '';
+    if (rewritten)
+      return { ...finding, fix: ['rewrite its files, daemon-reload', restart].filter(Boolean).join(', ') };
+    if (restart) return { ...finding, fix: restart };
     return { ...finding, detail: `${finding.detail} (not from hfleet's files: an unmanaged drop-in?)` };
   }
   if (finding.kind === 'restart-pending' && !plan.restart.includes(unit)) return { ...finding, fix: null };

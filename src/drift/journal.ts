@@ -1,5 +1,6 @@
 // `hfleet logs` without I/O: the unit name, the journalctl command, and host-prefixed line splitting.
 import { HfleetError } from '../errors.js';
+import { shellCommand } from '../util/shell-quote.js';
 
 const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+$/;
 const UNIT_SUFFIX = /\.(service|timer|socket|target|path|mount)$/;
@@ -14,22 +15,16 @@ export function logsUnit(service: string): string {
   return UNIT_SUFFIX.test(service) ? service : `${service}.service`;
 }
 
-// The journalctl argv for the last `lines` lines of a unit, following when asked.
+// The journalctl argv for the last `lines` lines of a unit; a follow ends when the channel's stdin closes.
 export function journalArgv(unit: string, lines: number, follow: boolean): string[] {
   if (!Number.isInteger(lines) || lines < 0) {
     throw new HfleetError('USAGE', `logs: -n must be a whole number >= 0 (got ${lines})`);
   }
-  return [
-    'journalctl',
-    '-u',
-    unit,
-    '-n',
-    String(lines),
-    '--no-pager',
-    '-o',
-    'short-iso',
-    ...(follow ? ['-f'] : []),
-  ];
+  const journal = ['journalctl', '-u', unit, '-n', String(lines), '--no-pager', '-o', 'short-iso'];
+  if (!follow) return journal;
+  // No pty: the remote journalctl would outlive the connection; stdin's end stops it instead.
+  const wrapped = `${shellCommand([...journal, '-f'])} & hf_pid=$!; cat >/dev/null; kill "$hf_pid" 2>/dev/null`;
+  return ['sh', '-c', wrapped];
 }
 
 // Splits a byte stream into whole lines, each prefixed; `flush` returns what is left without a newline.

@@ -22,6 +22,8 @@ export async function streamHostLogs(
   open: ChannelOpener,
   options: {
     prefix: string;
+    /** Keep the channel's stdin open (a follow stops when it closes). */
+    follow: boolean;
     write: (text: string) => void;
     writeError: (text: string) => void;
     register: (stop: () => void) => void;
@@ -44,6 +46,6 @@ export async function streamHostLogs(
       resolve({ host: host.name, error: null, error_code: null });
     });
     options.register(() => channel.close());
-    channel.end();
+    if (!options.follow) channel.end();
   });
 }

@@ -6,11 +6,12 @@ import { runHosts } from '../../drift/run-hosts.js';
 import { HfleetError } from '../../errors.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
-import { defaultInventoryPath, type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { defaultInventoryPath } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleet } from '../fleet-input.js';
 
-interface LogsArgs extends Omit<InventoryArgs, 'inventory'> {
+interface LogsArgs {
+  limit: string | undefined;
   targets: string[];
   lines: number;
   follow: boolean;
@@ -27,18 +28,26 @@ function splitTargets(targets: readonly string[]): { inventory: string; service:
 
 const HOST_COLOURS = ['cyan', 'magenta', 'blue', 'yellow', 'green'] as const;
 
-// The yargs module of `hfleet logs`.
-export function logsCommand(setExitCode: (code: number) => void): CommandModule<object, LogsArgs> {
+// The yargs module of `hfleet logs`; `stop` ends a follow like Ctrl-C does (for embedding and tests).
+export function logsCommand(
+  setExitCode: (code: number) => void,
+  options: { stop?: AbortSignal } = {},
+): CommandModule<object, LogsArgs> {
   return {
     command: 'logs <targets..>',
     describe:
       "a service's journal on every selected host, each line prefixed with the host ([INVENTORY] SERVICE)",
     builder: (yargs) =>
-      withInventoryOptions(yargs)
+      yargs
         .positional('targets', {
           type: 'string',
           array: true,
           describe: '[INVENTORY] SERVICE, e.g. hub-platform',
+        })
+        .option('limit', {
+          alias: 'l',
+          type: 'string',
+          describe: 'comma list of customers, hosts or groups; * globs; !name excludes',
         })
         .option('lines', { alias: 'n', type: 'number', default: 50, describe: 'lines of history per host' })
         .option('follow', {
@@ -64,6 +73,7 @@ export function logsCommand(setExitCode: (code: number) => void): CommandModule<
         pool.closeAll();
       };
       process.once('SIGINT', interrupt);
+      options.stop?.addEventListener('abort', interrupt, { once: true });
       let results: LogsHostResult[];
       try {
         results = await runHosts(fleet.hosts, async (host) => {
@@ -81,6 +91,7 @@ export function logsCommand(setExitCode: (code: number) => void): CommandModule<
                 command,
               ),
             {
+              follow: args.follow,
               prefix: `${colour(host.name.padEnd(width))} | `,
               write,
               writeError: (text) => process.stderr.write(text),
@@ -92,6 +103,7 @@ export function logsCommand(setExitCode: (code: number) => void): CommandModule<
         });
       } finally {
         process.removeListener('SIGINT', interrupt);
+        options.stop?.removeEventListener('abort', interrupt);
         pool.closeAll();
       }
       const failed = results.filter((result) => result.error !== null);

@@ -20,7 +20,11 @@ describe('logs helpers', () => {
       '-o',
       'short-iso',
     ]);
-    expect(journalArgv('a.service', 0, true).at(-1)).toBe('-f');
+    const follow = journalArgv('a.service', 0, true);
+    expect(follow.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(follow[2]).toBe(
+      'journalctl -u a.service -n 0 --no-pager -o short-iso -f & hf_pid=$!; cat >/dev/null; kill "$hf_pid" 2>/dev/null',
+    );
     expect(() => journalArgv('a.service', -1, false)).toThrow(/-n/);
   });
 
