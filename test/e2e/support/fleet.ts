@@ -48,7 +48,12 @@ export function labInventory(
   }
   const inventory = {
     defaults: {
-      ssh: { user: 'root', identity_file: lab.keyPath, known_hosts: lab.knownHostsPath, host_key_checking: 'strict' },
+      ssh: {
+        user: 'root',
+        identity_file: lab.keyPath,
+        known_hosts: lab.knownHostsPath,
+        host_key_checking: 'strict',
+      },
       vars: { health_timeout: 30 },
     },
     customers,
@@ -85,7 +90,10 @@ export function hfleet(args: string[], env: Record<string, string> = {}): CliRun
 
 // Start the CLI without waiting (for tests that kill it mid-run).
 export function hfleetChild(args: string[]) {
-  return spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  return spawn(process.execPath, [BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 }
 
 // Run a script inside a lab host; throws when it fails; resolves to stdout.
@@ -96,7 +104,11 @@ export async function onHost(host: string, script: string): Promise<string> {
 }
 
 // `systemctl show` properties of a unit on a lab host.
-export async function showUnit(host: string, unit: string, properties: string[]): Promise<Record<string, string>> {
+export async function showUnit(
+  host: string,
+  unit: string,
+  properties: string[],
+): Promise<Record<string, string>> {
   const out = await onHost(host, `systemctl show -p ${properties.join(',')} ${unit}`);
   return Object.fromEntries(
     out
@@ -115,7 +127,12 @@ export async function mainPids(host: string, units: string[]): Promise<Record<st
 
 // The HTTP status of a health endpoint, asked on the host itself.
 export async function healthCode(host: string, port: number): Promise<string> {
-  return (await onHost(host, `curl -s -o /dev/null -w '%{http_code}' -m 3 http://localhost:${port}/api/health || true`)).trim();
+  return (
+    await onHost(
+      host,
+      `curl -s -o /dev/null -w '%{http_code}' -m 3 http://localhost:${port}/api/health || true`,
+    )
+  ).trim();
 }
 
 // Whether the local build is present (e2e tests run the built CLI).
