@@ -41,6 +41,7 @@ export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'PLAYBOOK_INVALID',
   'TEMPLATE_INVALID',
   'UNIT_LINT',
+  'SSH_CONFIG',
 ]);
 
 // True when the value is an HfleetError (also across module copies).

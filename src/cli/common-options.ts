@@ -29,3 +29,16 @@ export function withInventoryOptions<T>(yargs: Argv<T>) {
     })
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' });
 }
+
+/** The option of commands that connect to hosts. */
+export interface SshConfigArgs {
+  sshConfig: string | undefined;
+}
+
+// Add --ssh-config to a command that connects to hosts.
+export function withSshConfigOption<T>(yargs: Argv<T>) {
+  return yargs.option('ssh-config', {
+    type: 'string',
+    describe: 'OpenSSH client config for what the inventory leaves open (default ~/.ssh/config)',
+  });
+}

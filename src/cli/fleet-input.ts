@@ -1,10 +1,20 @@
 // Load what every fleet command starts from: the inventory and the selected hosts (bad input throws here).
+import { homedir, userInfo } from 'node:os';
 import { loadInventory } from '../inventory/load.js';
 import { selectHosts } from '../inventory/select.js';
 import type { Host, Inventory } from '../inventory/types.js';
 import { expandPlaybook } from '../playbook/expand.js';
 import { builtinPlaybookPath, loadPlaybook } from '../playbook/load.js';
 import type { Playbook, ResolvedTask } from '../playbook/types.js';
+import { applySshConfig } from '../ssh-config/apply.js';
+import { sshConfigNotes } from '../ssh-config/notes.js';
+import { readSshConfig } from '../ssh-config/read.js';
+
+/** How hosts reach their SSH settings beyond the inventory. */
+export interface FleetOptions {
+  /** `--ssh-config FILE`; undefined: ~/.ssh/config when it exists. */
+  sshConfig?: string | undefined;
+}
 
 /** An inventory with the hosts `--limit` selected. */
 export interface FleetInput {
@@ -18,10 +28,28 @@ export interface PlannedFleet extends FleetInput {
   tasks: Map<string, ResolvedTask[]>;
 }
 
-// The inventory and the hosts selected by --limit.
-export function loadFleet(inventoryPath: string, limit: string | undefined): FleetInput {
+// Fill in what the inventory leaves open from the OpenSSH client config (the inventory wins).
+function withSshConfig(hosts: Host[], options: FleetOptions): Host[] {
+  const home = homedir();
+  const config = readSshConfig(options.sshConfig, home);
+  if (!config) return hosts;
+  for (const note of sshConfigNotes(config.text, config.file)) process.stderr.write(`warning: ${note}\n`);
+  return applySshConfig(hosts, config.text, {
+    file: config.file,
+    home,
+    localUser: userInfo().username,
+    cwd: process.cwd(),
+  });
+}
+
+// The inventory and the hosts selected by --limit, with ~/.ssh/config (or --ssh-config) applied.
+export function loadFleet(
+  inventoryPath: string,
+  limit: string | undefined,
+  options: FleetOptions = {},
+): FleetInput {
   const inventory = loadInventory(inventoryPath);
-  return { inventory, hosts: selectHosts(inventory, limit) };
+  return { inventory, hosts: withSshConfig(selectHosts(inventory, limit), options) };
 }
 
 // The fleet plus the playbook (built-in unless given) expanded for every selected host.
@@ -29,8 +57,9 @@ export function loadPlannedFleet(
   inventoryPath: string,
   limit: string | undefined,
   playbookPath?: string,
+  options: FleetOptions = {},
 ): PlannedFleet {
-  const fleet = loadFleet(inventoryPath, limit);
+  const fleet = loadFleet(inventoryPath, limit, options);
   const playbook = loadPlaybook(playbookPath ?? builtinPlaybookPath());
   const tasks = new Map(fleet.hosts.map((host) => [host.name, expandPlaybook(playbook, host)]));
   return { ...fleet, playbook, tasks };

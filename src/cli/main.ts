@@ -2,10 +2,13 @@
 import yargs from 'yargs';
 import { HfleetError } from '../errors.js';
 import { applyCommand } from './commands/apply.js';
+import { completionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
 import { driftCommand } from './commands/drift.js';
+import { importAnsibleCommand } from './commands/import-ansible.js';
 import { labCommand } from './commands/lab.js';
 import { lintCommand } from './commands/lint.js';
+import { logsCommand } from './commands/logs.js';
 import { renderCommand } from './commands/render.js';
 import { restartCommand } from './commands/restart.js';
 import { statusCommand } from './commands/status.js';
@@ -31,9 +34,15 @@ export async function main(argv: string[]): Promise<number> {
       .command(statusCommand(setExitCode))
       .command(renderCommand(setExitCode))
       .command(lintCommand(setExitCode))
+      .command(logsCommand(setExitCode))
       .command(labCommand(setExitCode))
       .command(demoCommand(setExitCode))
-      .demandCommand(1, 'name a command: apply, drift, restart, status, render, lint or lab')
+      .command(importAnsibleCommand(setExitCode))
+      .command(completionCommand(setExitCode))
+      .demandCommand(
+        1,
+        'name a command: apply, drift, restart, status, logs, render, lint, lab, import-ansible or completion',
+      )
       .strict()
       .exitProcess(false)
       .version(VERSION)

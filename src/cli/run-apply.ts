@@ -30,11 +30,14 @@ export interface ApplyRequest {
   batch: string | undefined;
   maxFail: number;
   rollback: boolean;
+  sshConfig?: string | undefined;
 }
 
 // Run an apply as asked, print its report (JSON on stdout, progress on stderr); resolves to the exit code.
 export async function runApply(request: ApplyRequest): Promise<number> {
-  const fleet = loadPlannedFleet(request.inventory, request.limit, request.playbook);
+  const fleet = loadPlannedFleet(request.inventory, request.limit, request.playbook, {
+    sshConfig: request.sshConfig,
+  });
   const batches = request.rolling
     ? planBatches(fleet.inventory, fleet.hosts, parseBatchSize(request.batch))
     : undefined;

@@ -17,6 +17,7 @@ export const MODULE_PARAMS: Record<TaskModuleName, Record<string, ParamSpec>> = 
     unit: { type: 'string', required: true, description: 'the unit the drop-in overrides' },
     name: { type: 'string', required: true, description: 'drop-in file name, e.g. local.conf' },
     template: { type: 'string', description: 'template path, relative to the playbook' },
+    content: { type: 'string', description: 'literal content (placeholders are filled)' },
     overrides: {
       type: 'boolean',
       description: "true: this host's overrides from its vars (no override: no file)",

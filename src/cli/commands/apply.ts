@@ -1,9 +1,14 @@
 // `hfleet apply`: converge the selected hosts to the playbook, in parallel (or rolling), and report per host.
 import type { CommandModule } from 'yargs';
-import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import {
+  type InventoryArgs,
+  type SshConfigArgs,
+  withInventoryOptions,
+  withSshConfigOption,
+} from '../common-options.js';
 import { type ApplyRequest, runApply } from '../run-apply.js';
 
-type ApplyArgs = InventoryArgs & Omit<ApplyRequest, keyof InventoryArgs>;
+type ApplyArgs = InventoryArgs & SshConfigArgs & Omit<ApplyRequest, keyof InventoryArgs | 'sshConfig'>;
 
 // The yargs module of `hfleet apply`.
 export function applyCommand(setExitCode: (code: number) => void): CommandModule<object, ApplyArgs> {
@@ -11,7 +16,7 @@ export function applyCommand(setExitCode: (code: number) => void): CommandModule
     command: 'apply [inventory]',
     describe: 'converge hosts to their rendered units and drop-ins; restart only what changed',
     builder: (yargs) =>
-      withInventoryOptions(yargs)
+      withSshConfigOption(withInventoryOptions(yargs))
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',

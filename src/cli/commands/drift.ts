@@ -8,10 +8,15 @@ import { driftHuman } from '../../report/drift-human.js';
 import { driftJson } from '../../report/drift-json.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
-import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import {
+  type InventoryArgs,
+  type SshConfigArgs,
+  withInventoryOptions,
+  withSshConfigOption,
+} from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 
-interface DriftArgs extends InventoryArgs {
+interface DriftArgs extends InventoryArgs, SshConfigArgs {
   playbook: string | undefined;
   forks: number | undefined;
 }
@@ -23,7 +28,7 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
     describe:
       'report how hosts differ from their rendered units, drop-ins and wanted unit states (read-only)',
     builder: (yargs) =>
-      withInventoryOptions(yargs)
+      withSshConfigOption(withInventoryOptions(yargs))
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
@@ -33,7 +38,9 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
         .example('$0 drift --limit acme --json', 'findings of one customer, machine-readable')
         .epilog('exit 0: no drift; 2: drift on a reachable host; 3: a host unreachable or failed') as never,
     handler: async (args) => {
-      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook);
+      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
+        sshConfig: args.sshConfig,
+      });
       const pool = new ConnectionPool({
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       });

@@ -6,11 +6,11 @@ import { runHosts } from '../../drift/run-hosts.js';
 import { HfleetError } from '../../errors.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
-import { defaultInventoryPath } from '../common-options.js';
+import { defaultInventoryPath, type SshConfigArgs, withSshConfigOption } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { loadFleet } from '../fleet-input.js';
 
-interface LogsArgs {
+interface LogsArgs extends SshConfigArgs {
   limit: string | undefined;
   targets: string[];
   lines: number;
@@ -38,7 +38,7 @@ export function logsCommand(
     describe:
       "a service's journal on every selected host, each line prefixed with the host ([INVENTORY] SERVICE)",
     builder: (yargs) =>
-      yargs
+      withSshConfigOption(yargs)
         .positional('targets', {
           type: 'string',
           array: true,
@@ -61,7 +61,7 @@ export function logsCommand(
     handler: async (args) => {
       const { inventory, service } = splitTargets(args.targets);
       const argv = journalArgv(logsUnit(service), args.lines, args.follow);
-      const fleet = loadFleet(inventory, args.limit);
+      const fleet = loadFleet(inventory, args.limit, { sshConfig: args.sshConfig });
       const style = styleFor(process.stdout);
       const width = Math.max(0, ...fleet.hosts.map((host) => host.name.length));
       const pool = new ConnectionPool({

@@ -10,13 +10,18 @@ import { poolSessionOpener } from '../../remote/open-session.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
 import { ConnectionPool } from '../../transport/pool.js';
-import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import {
+  type InventoryArgs,
+  type SshConfigArgs,
+  withInventoryOptions,
+  withSshConfigOption,
+} from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 import { interruptAfterBatch } from '../interrupt.js';
 import { whoAmI } from '../who.js';
 
-interface RestartArgs extends InventoryArgs {
+interface RestartArgs extends InventoryArgs, SshConfigArgs {
   services: string | undefined;
   batch: string | undefined;
   maxFail: number;
@@ -60,7 +65,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
     command: 'restart [inventory]',
     describe: 'rolling restart: customer batches, each gated on health before the next',
     builder: (yargs) =>
-      withInventoryOptions(yargs)
+      withSshConfigOption(withInventoryOptions(yargs))
         .option('services', {
           type: 'string',
           describe: "comma list of services (default: each host's services)",
@@ -90,7 +95,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
         .example('$0 restart --limit acme --json', 'one customer, machine-readable') as never,
     handler: async (args) => {
       const size = parseBatchSize(args.batch);
-      const fleet = loadPlannedFleet(args.inventory, args.limit);
+      const fleet = loadPlannedFleet(args.inventory, args.limit, undefined, { sshConfig: args.sshConfig });
       const batches = planBatches(fleet.inventory, fleet.hosts, size);
       const human = args.json ? undefined : rolloutHuman();
       const emit = (event: EngineEvent) => human?.onEvent(event);

@@ -8,10 +8,15 @@ import { statusHuman } from '../../report/status-human.js';
 import { statusJson } from '../../report/status-json.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
-import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import {
+  type InventoryArgs,
+  type SshConfigArgs,
+  withInventoryOptions,
+  withSshConfigOption,
+} from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 
-interface StatusArgs extends InventoryArgs {
+interface StatusArgs extends InventoryArgs, SshConfigArgs {
   playbook: string | undefined;
   forks: number | undefined;
 }
@@ -22,7 +27,7 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
     command: 'status [inventory]',
     describe: 'is-active, /api/health, PID, memory, restarts and uptime of every service on every host',
     builder: (yargs) =>
-      withInventoryOptions(yargs)
+      withSshConfigOption(withInventoryOptions(yargs))
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
@@ -32,7 +37,9 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
         .example('$0 status --limit canary --json', 'machine-readable')
         .epilog('exit 0: every service healthy; 3: a service unhealthy or a host unreachable') as never,
     handler: async (args) => {
-      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook);
+      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
+        sshConfig: args.sshConfig,
+      });
       const pool = new ConnectionPool({
         onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
       });

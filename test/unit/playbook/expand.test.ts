@@ -118,7 +118,7 @@ describe('expandPlaybook refuses values that would mean something else on the ho
     [
       'a drop-in name with a directory',
       '  - name: x\n    dropin: { unit: a.service, name: ../x.conf, content: "" }',
-      'play.yml: tasks/0/dropin/content: unknown parameter',
+      "play.yml: tasks/0/dropin/name: '../x.conf' is not a drop-in file name",
     ],
     [
       'an undefined variable',
