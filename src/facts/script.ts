@@ -42,13 +42,27 @@ hf_health() {
 }
 `;
 
+// The holder line of the .info file, plus a note when the run that took the lock is gone: its remote shell was
+// orphaned (parent pid 1) and only finishes the command it was running, or the shell is gone and a child holds it.
+const LOCK_HOLDER = String.raw`hf_lock_holder() {
+  hf_who=$(sed -n 1p ${LOCK_FILE}.info 2>/dev/null); hf_pid=$(sed -n 2p ${LOCK_FILE}.info 2>/dev/null)
+  printf '%s' "${'$'}{hf_who:-holder unknown}"
+  case $hf_pid in ''|*[!0-9]*) return 0;; esac
+  if [ ! -d "/proc/$hf_pid" ]; then printf '; stale: its remote shell (pid %s) is gone, a process it started holds the lock' "$hf_pid"; return 0; fi
+  if [ "$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$hf_pid/status")" = 1 ]; then
+    printf '; stale: its client is gone, remote shell pid %s ends when "%s" ends' "$hf_pid" "$(ps -o args= --ppid "$hf_pid" 2>/dev/null | head -n 1)"
+  fi
+}
+`;
+
 function lockLines(lock: LockRequest): string[] {
   const flock = lock.waitSec > 0 ? `flock -w ${Math.floor(lock.waitSec)} 9` : 'flock -n 9';
   return [
+    LOCK_HOLDER,
     `mkdir -p /run/lock && exec 9>>${LOCK_FILE}`,
     `if ${flock}; then`,
-    `  printf '%s\\n' ${quoteArg(lock.holder)} > ${LOCK_FILE}.info; printf 'L\\tacquired\\n'`,
-    `else printf 'L\\theld\\t%s\\n' "$(hf_b64 < ${LOCK_FILE}.info 2>/dev/null)"; return 0; fi`,
+    `  printf '%s\\n%s\\n' ${quoteArg(lock.holder)} "$$" > ${LOCK_FILE}.info; printf 'L\\tacquired\\n'`,
+    `else printf 'L\\theld\\t%s\\n' "$(hf_lock_holder | hf_b64)"; return 0; fi`,
   ];
 }
 

@@ -19,7 +19,7 @@ hf_put() {
 hf_fail() { printf 'X\t%s\t%s\t%s\n' "$1" "$2" "$(printf %s "$3" | hf_b64)"; }
 hf_run() {
   hf_label=$1; shift
-  hf_out=$("$@" 2>&1); hf_rc=$?
+  hf_out=$("$@" 9>&- 2>&1); hf_rc=$?
   if [ "$hf_rc" -ne 0 ]; then hf_fail "$hf_label" "$hf_rc" "$hf_out"; return 1; fi
   printf 'K\t%s\n' "$hf_label"
 }
