@@ -42,3 +42,17 @@ export function withSshConfigOption<T>(yargs: Argv<T>) {
     describe: 'OpenSSH client config for what the inventory leaves open (default ~/.ssh/config)',
   });
 }
+
+/** `--output FORMAT FILE`: a report file in addition to the normal output. */
+export interface OutputArgs {
+  output: string[] | undefined;
+}
+
+// Add `--output junit FILE` to a command.
+export function withOutputOption<T>(yargs: Argv<T>) {
+  return yargs.option('output', {
+    type: 'string',
+    nargs: 2,
+    describe: 'also write a report: FORMAT FILE (format: junit)',
+  });
+}

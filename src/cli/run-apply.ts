@@ -8,12 +8,14 @@ import { runFleet, summarize } from '../engine/run-fleet.js';
 import { poolSessionOpener } from '../remote/open-session.js';
 import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
+import { applyJunitCases } from '../report/junit-cases.js';
 import { rolloutJson } from '../report/rollout-json.js';
 import { ConnectionPool } from '../transport/pool.js';
 import { EXIT } from './exit-codes.js';
 import { loadPlannedFleet } from './fleet-input.js';
 import { interruptAfterBatch } from './interrupt.js';
 import { whoAmI } from './who.js';
+import { checkOutputOption, writeReport } from './write-report.js';
 
 /** Everything `hfleet apply` takes. */
 export interface ApplyRequest {
@@ -31,10 +33,13 @@ export interface ApplyRequest {
   maxFail: number;
   rollback: boolean;
   sshConfig?: string | undefined;
+  /** `--output junit FILE`. */
+  output?: string[] | undefined;
 }
 
 // Run an apply as asked, print its report (JSON on stdout, progress on stderr); resolves to the exit code.
 export async function runApply(request: ApplyRequest): Promise<number> {
+  checkOutputOption(request.output);
   const fleet = loadPlannedFleet(request.inventory, request.limit, request.playbook, {
     sshConfig: request.sshConfig,
   });
@@ -88,6 +93,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     };
     process.stdout.write(`${JSON.stringify(document)}\n`);
   }
+  writeReport(request.output, 'hfleet apply', () => applyJunitCases(results));
   const halted = rollout !== undefined && (rollout.halted || rollout.interrupted);
   return summary.failed + summary.unreachable > 0 || halted ? EXIT.hostFailed : EXIT.ok;
 }

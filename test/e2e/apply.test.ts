@@ -1,5 +1,5 @@
 // `hfleet apply` against real systemd + sshd hosts: converge, idempotence, targeted restarts, faults, a kill.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -82,9 +82,11 @@ describeWithLab('hfleet apply on the lab', () => {
   it('changes nothing and restarts nothing on a second run, in one round trip per host', async () => {
     const before = await mainPids('acme-1', API);
     const auditBefore = await onHost('acme-1', 'wc -l < /var/log/hfleet/audit.log');
-    const run = hfleet(['apply', inventory, '--json']);
+    const junit = path.join(mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-junit-')), 'apply.xml');
+    const run = hfleet(['apply', inventory, '--json', '--output', 'junit', junit]);
     expect(run.code).toBe(0);
     expect(run.json.summary).toEqual({ ok: 3, changed: 0, failed: 0, unreachable: 0 });
+    expect(readFileSync(junit, 'utf8')).toMatch(/<testsuite name="hfleet apply" tests="3" failures="0"/);
     for (const host of run.json.hosts) {
       expect(host).toMatchObject({ status: 'ok', changes: [], restarted: [] });
       expect(host.stats.round_trips).toBeLessThanOrEqual(2);

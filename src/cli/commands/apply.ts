@@ -2,13 +2,18 @@
 import type { CommandModule } from 'yargs';
 import {
   type InventoryArgs,
+  type OutputArgs,
   type SshConfigArgs,
   withInventoryOptions,
+  withOutputOption,
   withSshConfigOption,
 } from '../common-options.js';
 import { type ApplyRequest, runApply } from '../run-apply.js';
 
-type ApplyArgs = InventoryArgs & SshConfigArgs & Omit<ApplyRequest, keyof InventoryArgs | 'sshConfig'>;
+type ApplyArgs = InventoryArgs &
+  SshConfigArgs &
+  OutputArgs &
+  Omit<ApplyRequest, keyof InventoryArgs | 'sshConfig' | 'output'>;
 
 // The yargs module of `hfleet apply`.
 export function applyCommand(setExitCode: (code: number) => void): CommandModule<object, ApplyArgs> {
@@ -16,7 +21,7 @@ export function applyCommand(setExitCode: (code: number) => void): CommandModule
     command: 'apply [inventory]',
     describe: 'converge hosts to their rendered units and drop-ins; restart only what changed',
     builder: (yargs) =>
-      withSshConfigOption(withInventoryOptions(yargs))
+      withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',

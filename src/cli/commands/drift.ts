@@ -6,17 +6,21 @@ import { driftExitCode, summarizeDrift } from '../../drift/summary.js';
 import { poolSessionOpener } from '../../remote/open-session.js';
 import { driftHuman } from '../../report/drift-human.js';
 import { driftJson } from '../../report/drift-json.js';
+import { driftJunitCases } from '../../report/junit-cases.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
 import {
   type InventoryArgs,
+  type OutputArgs,
   type SshConfigArgs,
   withInventoryOptions,
+  withOutputOption,
   withSshConfigOption,
 } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
+import { checkOutputOption, writeReport } from '../write-report.js';
 
-interface DriftArgs extends InventoryArgs, SshConfigArgs {
+interface DriftArgs extends InventoryArgs, SshConfigArgs, OutputArgs {
   playbook: string | undefined;
   forks: number | undefined;
 }
@@ -28,7 +32,7 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
     describe:
       'report how hosts differ from their rendered units, drop-ins and wanted unit states (read-only)',
     builder: (yargs) =>
-      withSshConfigOption(withInventoryOptions(yargs))
+      withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
@@ -38,6 +42,7 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
         .example('$0 drift --limit acme --json', 'findings of one customer, machine-readable')
         .epilog('exit 0: no drift; 2: drift on a reachable host; 3: a host unreachable or failed') as never,
     handler: async (args) => {
+      checkOutputOption(args.output);
       const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
         sshConfig: args.sshConfig,
       });
@@ -63,6 +68,7 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
           ? `${JSON.stringify(driftJson(results, summary, seconds))}\n`
           : driftHuman(results, summary, seconds, styleFor(process.stdout)),
       );
+      writeReport(args.output, 'hfleet drift', () => driftJunitCases(results));
       setExitCode(driftExitCode(summary));
     },
   };

@@ -4,19 +4,23 @@ import { runHosts } from '../../drift/run-hosts.js';
 import { type StatusHostResult, statusHost } from '../../drift/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../drift/status-summary.js';
 import { poolSessionOpener } from '../../remote/open-session.js';
+import { statusJunitCases } from '../../report/junit-cases.js';
 import { statusHuman } from '../../report/status-human.js';
 import { statusJson } from '../../report/status-json.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
 import {
   type InventoryArgs,
+  type OutputArgs,
   type SshConfigArgs,
   withInventoryOptions,
+  withOutputOption,
   withSshConfigOption,
 } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
+import { checkOutputOption, writeReport } from '../write-report.js';
 
-interface StatusArgs extends InventoryArgs, SshConfigArgs {
+interface StatusArgs extends InventoryArgs, SshConfigArgs, OutputArgs {
   playbook: string | undefined;
   forks: number | undefined;
 }
@@ -27,7 +31,7 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
     command: 'status [inventory]',
     describe: 'is-active, /api/health, PID, memory, restarts and uptime of every service on every host',
     builder: (yargs) =>
-      withSshConfigOption(withInventoryOptions(yargs))
+      withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
@@ -37,6 +41,7 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
         .example('$0 status --limit canary --json', 'machine-readable')
         .epilog('exit 0: every service healthy; 3: a service unhealthy or a host unreachable') as never,
     handler: async (args) => {
+      checkOutputOption(args.output);
       const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
         sshConfig: args.sshConfig,
       });
@@ -62,6 +67,7 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
           ? `${JSON.stringify(statusJson(results, summary, seconds))}\n`
           : statusHuman(results, summary, styleFor(process.stdout)),
       );
+      writeReport(args.output, 'hfleet status', () => statusJunitCases(results));
       setExitCode(statusExitCode(summary));
     },
   };
