@@ -1,0 +1,114 @@
+// Turn raw benchmark samples into the results document (medians, ratios, targets) and a short table.
+import { median, ratio, summarize } from './stats.mjs';
+
+const MIB = 2 ** 20;
+
+// The lab part of the results: every measure summarized, the ratios and whether the targets are met.
+export function labReport(raw) {
+  const seconds = Object.fromEntries(
+    Object.entries(raw.samples)
+      .filter(([, samples]) => samples.length > 0)
+      .map(([name, samples]) => [name, summarize(samples)]),
+  );
+  const med = (name) => seconds[name]?.median ?? Number.NaN;
+  const ratios = {
+    hfleet_first_over_floor: ratio(med('hfleet_first'), med('floor')),
+    hfleet_nochange_over_floor: ratio(med('hfleet_nochange'), med('floor')),
+    hfleet_drift_over_floor: ratio(med('hfleet_drift'), med('floor')),
+    ansible_over_hfleet_first: ratio(med('ansible_first'), med('hfleet_first')),
+    ansible_over_hfleet_nochange: ratio(med('ansible_nochange'), med('hfleet_nochange')),
+  };
+  const hfleet = {
+    peak_rss_bytes: Math.max(...raw.hfleet.peak_rss_bytes),
+    nochange_round_trips_per_host: Math.max(...raw.hfleet.nochange_round_trips_max),
+    first_round_trips_per_host: Math.max(...raw.hfleet.first_round_trips_max),
+    nochange_bytes_sent_per_host: median(raw.hfleet.nochange_bytes_sent_per_host),
+  };
+  const within = (value, limit) => (value === null ? null : value <= limit);
+  const above = (value, limit) => (value === null ? null : value > limit);
+  const targets = {
+    nochange_within_1_5x_floor: within(ratios.hfleet_nochange_over_floor, 1.5),
+    drift_within_1_5x_floor: within(ratios.hfleet_drift_over_floor, 1.5),
+    ansible_over_15x_first: above(ratios.ansible_over_hfleet_first, 15),
+    ansible_over_15x_nochange: above(ratios.ansible_over_hfleet_nochange, 15),
+    nochange_at_most_2_round_trips: hfleet.nochange_round_trips_per_host <= 2,
+  };
+  return {
+    hosts: raw.hosts,
+    reps: raw.reps,
+    ansible: raw.ansible,
+    seconds,
+    ratios,
+    hfleet,
+    targets,
+    checks: raw.checks,
+  };
+}
+
+const pad = (text, width) => String(text).padEnd(width);
+const secs = (s) => (s ? `${s.median.toFixed(2)} s` : '-');
+const range = (s) => (s ? `${s.min.toFixed(2)}-${s.max.toFixed(2)}` : '-');
+const times = (value) => (value === null || value === undefined ? '' : `${value.toFixed(2)}x`);
+
+// The lab table: one row per measure, median and min-max, and the ratio that matters for it.
+export function labTable(lab, machine) {
+  const rows = [
+    ['bare OpenSSH `ssh host true` (floor)', lab.seconds.floor, '1.00x floor'],
+    [
+      'hfleet apply, first run',
+      lab.seconds.hfleet_first,
+      `${times(lab.ratios.hfleet_first_over_floor)} floor`,
+    ],
+    [
+      'hfleet apply, nothing to change',
+      lab.seconds.hfleet_nochange,
+      `${times(lab.ratios.hfleet_nochange_over_floor)} floor`,
+    ],
+    [
+      'hfleet drift, clean fleet',
+      lab.seconds.hfleet_drift,
+      `${times(lab.ratios.hfleet_drift_over_floor)} floor`,
+    ],
+  ];
+  if (lab.seconds.ansible_first) {
+    rows.push(
+      [
+        'ansible-playbook, first run',
+        lab.seconds.ansible_first,
+        `${times(lab.ratios.ansible_over_hfleet_first)} hfleet`,
+      ],
+      [
+        'ansible-playbook, nothing to change',
+        lab.seconds.ansible_nochange,
+        `${times(lab.ratios.ansible_over_hfleet_nochange)} hfleet`,
+      ],
+    );
+  }
+  const lines = [
+    `${lab.hosts} lab hosts, ${lab.reps} alternating repetitions; ${machine.cpus} cores (${machine.cpu_model}), Node ${machine.node}${lab.ansible ? `, ${lab.ansible}` : ', ansible not installed'}`,
+    '',
+    `| ${pad('run', 38)} | ${pad('median', 9)} | ${pad('min-max', 13)} | ${pad('ratio', 16)} |`,
+    `|${'-'.repeat(40)}|${'-'.repeat(11)}|${'-'.repeat(15)}|${'-'.repeat(18)}|`,
+    ...rows.map(
+      ([name, s, r]) => `| ${pad(name, 38)} | ${pad(secs(s), 9)} | ${pad(range(s), 13)} | ${pad(r, 16)} |`,
+    ),
+    '',
+    `hfleet peak RSS ${(lab.hfleet.peak_rss_bytes / MIB).toFixed(0)} MiB; no-change apply: ${lab.hfleet.nochange_round_trips_per_host} round trip(s) and ${(lab.hfleet.nochange_bytes_sent_per_host / 1024).toFixed(1)} KiB sent per host after connecting`,
+  ];
+  return lines.join('\n');
+}
+
+// The simulation table: time, CPU, memory and sockets per fleet size, and the growth per host.
+export function simTable(sim) {
+  const lines = [
+    `| ${pad('simulated hosts', 15)} | ${pad('wall', 8)} | ${pad('CPU', 8)} | ${pad('peak RSS', 9)} | ${pad('open sockets', 12)} |`,
+    `|${'-'.repeat(17)}|${'-'.repeat(10)}|${'-'.repeat(10)}|${'-'.repeat(11)}|${'-'.repeat(14)}|`,
+    ...sim.runs.map(
+      (run) =>
+        `| ${pad(run.hosts, 15)} | ${pad(`${run.seconds.toFixed(1)} s`, 8)} | ${pad(`${run.cpu_seconds.toFixed(1)} s`, 8)} | ${pad(`${(run.peak_rss_bytes / MIB).toFixed(0)} MiB`, 9)} | ${pad(run.peak_open_sockets, 12)} |`,
+    ),
+    '',
+    `growth per host: ${(sim.growth.seconds.per_host * 1000).toFixed(1)} ms wall (r² ${sim.growth.seconds.r2}), ${(sim.growth.cpu_seconds.per_host * 1000).toFixed(1)} ms CPU (r² ${sim.growth.cpu_seconds.r2}), ${(sim.growth.peak_rss_bytes.per_host / 1024).toFixed(0)} KiB RSS (r² ${sim.growth.peak_rss_bytes.r2}); under 1 GiB at the largest size: ${sim.rss_under_limit ? 'yes' : 'NO'}`,
+  ];
+  return lines.join('\n');
+}
