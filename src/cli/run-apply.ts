@@ -5,14 +5,13 @@ import type { EngineEvent } from '../engine/events.js';
 import type { HostResult } from '../engine/host-result.js';
 import { type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
-import { poolSessionOpener } from '../remote/open-session.js';
 import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
 import { applyJunitCases } from '../report/junit-cases.js';
 import { rolloutJson } from '../report/rollout-json.js';
-import { ConnectionPool } from '../transport/pool.js';
 import { EXIT } from './exit-codes.js';
 import { loadPlannedFleet } from './fleet-input.js';
+import { withHostSessions } from './host-sessions.js';
 import { interruptAfterBatch } from './interrupt.js';
 import { whoAmI } from './who.js';
 import { checkOutputOption, writeReport } from './write-report.js';
@@ -54,10 +53,6 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     else if (event.type === 'warning')
       process.stderr.write(`warning: ${event.host ?? ''} ${event.message}\n`);
   };
-  const pool = new ConnectionPool({
-    onWarning: (message) => emit({ type: 'warning', host: undefined, message }),
-  });
-  const openSession = poolSessionOpener(pool);
   const options = {
     check: request.check,
     diff: request.diff,
@@ -66,22 +61,31 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     stepTimeoutMs: 120_000,
     rollback: request.rolling && request.rollback,
   };
-  const job = (host: (typeof fleet.hosts)[number]) =>
-    applyHost(host, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
   const started = performance.now();
-  let results: HostResult[];
+  let results: HostResult[] = [];
   let rollout: RolloutReport | undefined;
   const interrupt = batches ? interruptAfterBatch() : undefined;
   try {
-    if (batches) {
-      rollout = await runRollout(batches, job, { maxFail: request.maxFail, signal: interrupt?.signal, emit });
-      results = rollout.results;
-    } else {
-      results = await runFleet(fleet.hosts, job, { forks: request.forks, emit });
-    }
+    await withHostSessions(
+      async (openSession) => {
+        const job = (host: (typeof fleet.hosts)[number]) =>
+          applyHost(host, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
+        if (batches) {
+          rollout = await runRollout(batches, job, {
+            maxFail: request.maxFail,
+            signal: interrupt?.signal,
+            emit,
+          });
+          results = rollout.results;
+        } else {
+          const onResult = (result: HostResult) => emit({ type: 'host-done', result });
+          results = await runFleet(fleet.hosts, job, { forks: request.forks, onResult });
+        }
+      },
+      (message) => emit({ type: 'warning', host: undefined, message }),
+    );
   } finally {
     interrupt?.dispose();
-    pool.closeAll();
   }
   const summary = summarize(results);
   const seconds = (performance.now() - started) / 1000;

@@ -1,8 +1,6 @@
 // Converge one host: lock + facts in one round trip, plan, apply in one more, then health when needed.
 import { HfleetError } from '../errors.js';
-import { parseFacts } from '../facts/parse.js';
 import { factRequestFor } from '../facts/request.js';
-import { factsScript } from '../facts/script.js';
 import type { HostFacts } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask, ResolvedTask } from '../playbook/types.js';
@@ -16,9 +14,9 @@ import {
 } from '../tasks/plan-types.js';
 import type { EventSink } from './events.js';
 import { unifiedDiff } from './file-diff.js';
-import { assertLockAcquired } from './host-lock.js';
+import { gatherFacts } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
-import { lastLine, rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
+import { rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
 
 /** How an apply run behaves. */
 export interface ApplyOptions {
@@ -83,18 +81,7 @@ export async function applyHost(
     emit({ type: 'host-phase', host: host.name, phase: 'facts' });
     const request = factRequestFor(tasks);
     const lock = options.check ? undefined : { waitSec: options.lockWaitSec, holder: options.who };
-    const factsRun = await session.run(factsScript(request, lock), {
-      timeoutMs: options.stepTimeoutMs + options.lockWaitSec * 1000,
-      what: 'gathering facts',
-    });
-    const facts = parseFacts(factsRun.stdout, request);
-    assertLockAcquired(host.name, facts);
-    if (lock && !facts.lock) {
-      throw new HfleetError(
-        'REMOTE_COMMAND',
-        `${host.name}: gathering facts failed: ${lastLine(factsRun.stderr)}`,
-      );
-    }
+    const facts = await gatherFacts(session, host.name, request, lock, options.stepTimeoutMs);
     const plan = planHost(tasks, facts);
     result = {
       ...result,

@@ -1,7 +1,5 @@
 // Restart a host's services under its lock, then gate on health and a settle window.
 import { HfleetError } from '../errors.js';
-import { parseFacts } from '../facts/parse.js';
-import { factsScript } from '../facts/script.js';
 import type { FactRequest } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask } from '../playbook/types.js';
@@ -11,7 +9,7 @@ import type { ShellSession } from '../remote/shell-session.js';
 import { shellCommand } from '../util/shell-quote.js';
 import type { SessionOpener } from './apply-host.js';
 import type { EventSink } from './events.js';
-import { assertLockAcquired } from './host-lock.js';
+import { gatherFacts } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
 
 /** How a host is restarted. */
@@ -56,16 +54,7 @@ export async function restartHost(
       exists: [],
     };
     const lock = { waitSec: options.lockWaitSec, holder: options.who };
-    const facts = parseFacts(
-      (
-        await session.run(factsScript(request, lock), {
-          timeoutMs: options.stepTimeoutMs + options.lockWaitSec * 1000,
-          what: 'taking the host lock',
-        })
-      ).stdout,
-      request,
-    );
-    assertLockAcquired(host.name, facts);
+    const facts = await gatherFacts(session, host.name, request, lock, options.stepTimeoutMs);
     const missing = units.filter((unit) => facts.units.get(unit)?.['LoadState'] !== 'loaded');
     if (missing.length > 0)
       throw new HfleetError(

@@ -1,7 +1,6 @@
 // Run one job per host with bounded concurrency; results come back in inventory order.
 import pLimit from 'p-limit';
 import type { Host } from '../inventory/types.js';
-import type { EventSink } from './events.js';
 import type { HostResult } from './host-result.js';
 
 /** The default cap on hosts handled at once (`--forks`): every host, up to this many. */
@@ -12,18 +11,18 @@ export function effectiveForks(hostCount: number, forks: number | undefined): nu
   return Math.max(1, forks ?? Math.min(hostCount, DEFAULT_FORKS_CAP));
 }
 
-// Run `job` on every host, at most `forks` at a time; each result is also emitted as `host-done`.
-export async function runFleet(
+// Run `job` on every host, at most `forks` at a time; `onResult` sees each result as it comes.
+export async function runFleet<R>(
   hosts: readonly Host[],
-  job: (host: Host) => Promise<HostResult>,
-  options: { forks: number | undefined; emit: EventSink },
-): Promise<HostResult[]> {
+  job: (host: Host) => Promise<R>,
+  options: { forks: number | undefined; onResult?: (result: R) => void },
+): Promise<R[]> {
   const limit = pLimit(effectiveForks(hosts.length, options.forks));
   return Promise.all(
     hosts.map((host) =>
       limit(async () => {
         const result = await job(host);
-        options.emit({ type: 'host-done', result });
+        options.onResult?.(result);
         return result;
       }),
     ),

@@ -1,14 +1,12 @@
 // `hfleet drift`: compare every selected host with its rendered intent, read-only, one round trip per host.
 import type { CommandModule } from 'yargs';
 import { driftHost } from '../../drift/drift-host.js';
-import { runHosts } from '../../drift/run-hosts.js';
 import { driftExitCode, summarizeDrift } from '../../drift/summary.js';
-import { poolSessionOpener } from '../../remote/open-session.js';
+import { runFleet } from '../../engine/run-fleet.js';
 import { driftHuman } from '../../report/drift-human.js';
 import { driftJson } from '../../report/drift-json.js';
 import { driftJunitCases } from '../../report/junit-cases.js';
 import { styleFor } from '../../report/style.js';
-import { ConnectionPool } from '../../transport/pool.js';
 import {
   type InventoryArgs,
   type OutputArgs,
@@ -18,6 +16,7 @@ import {
   withSshConfigOption,
 } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
+import { withHostSessions } from '../host-sessions.js';
 import { checkOutputOption, writeReport } from '../write-report.js';
 
 interface DriftArgs extends InventoryArgs, SshConfigArgs, OutputArgs {
@@ -46,21 +45,12 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
       const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
         sshConfig: args.sshConfig,
       });
-      const pool = new ConnectionPool({
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-      });
-      const openSession = poolSessionOpener(pool);
       const started = performance.now();
-      let results: Awaited<ReturnType<typeof driftHost>>[];
-      try {
-        results = await runHosts(
-          fleet.hosts,
-          (host) => driftHost(host, fleet.tasks.get(host.name) ?? [], openSession),
-          args.forks,
-        );
-      } finally {
-        pool.closeAll();
-      }
+      const results = await withHostSessions((openSession) =>
+        runFleet(fleet.hosts, (host) => driftHost(host, fleet.tasks.get(host.name) ?? [], openSession), {
+          forks: args.forks,
+        }),
+      );
       const summary = summarizeDrift(results);
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(

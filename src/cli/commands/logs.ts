@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { journalArgv, logsUnit } from '../../drift/journal.js';
 import { type LogsHostResult, streamHostLogs } from '../../drift/logs-host.js';
-import { runHosts } from '../../drift/run-hosts.js';
+import { runFleet } from '../../engine/run-fleet.js';
 import { HfleetError } from '../../errors.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
@@ -76,31 +76,35 @@ export function logsCommand(
       options.stop?.addEventListener('abort', interrupt, { once: true });
       let results: LogsHostResult[];
       try {
-        results = await runHosts(fleet.hosts, async (host) => {
-          const colour = style[HOST_COLOURS[fleet.hosts.indexOf(host) % HOST_COLOURS.length]!];
-          let held = '';
-          const write = (text: string) => {
-            if (args.follow) process.stdout.write(text);
-            else held += text;
-          };
-          const result = await streamHostLogs(
-            host,
-            argv,
-            async (target, command) =>
-              (await pool.get({ host: target.name, address: target.address, ssh: target.ssh })).openShell(
-                command,
-              ),
-            {
-              follow: args.follow,
-              prefix: `${colour(host.name.padEnd(width))} | `,
-              write,
-              writeError: (text) => process.stderr.write(text),
-              register: (stop) => stops.push(stop),
-            },
-          );
-          process.stdout.write(held);
-          return result;
-        });
+        results = await runFleet(
+          fleet.hosts,
+          async (host) => {
+            const colour = style[HOST_COLOURS[fleet.hosts.indexOf(host) % HOST_COLOURS.length]!];
+            let held = '';
+            const write = (text: string) => {
+              if (args.follow) process.stdout.write(text);
+              else held += text;
+            };
+            const result = await streamHostLogs(
+              host,
+              argv,
+              async (target, command) =>
+                (await pool.get({ host: target.name, address: target.address, ssh: target.ssh })).openShell(
+                  command,
+                ),
+              {
+                follow: args.follow,
+                prefix: `${colour(host.name.padEnd(width))} | `,
+                write,
+                writeError: (text) => process.stderr.write(text),
+                register: (stop) => stops.push(stop),
+              },
+            );
+            process.stdout.write(held);
+            return result;
+          },
+          { forks: undefined },
+        );
       } finally {
         process.removeListener('SIGINT', interrupt);
         options.stop?.removeEventListener('abort', interrupt);

@@ -6,10 +6,8 @@ import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
 import type { Host } from '../../inventory/types.js';
 import type { ResolvedTask } from '../../playbook/types.js';
-import { poolSessionOpener } from '../../remote/open-session.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
-import { ConnectionPool } from '../../transport/pool.js';
 import {
   type InventoryArgs,
   type SshConfigArgs,
@@ -18,6 +16,7 @@ import {
 } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
 import { loadPlannedFleet } from '../fleet-input.js';
+import { withHostSessions } from '../host-sessions.js';
 import { interruptAfterBatch } from '../interrupt.js';
 import { whoAmI } from '../who.js';
 
@@ -99,10 +98,6 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
       const batches = planBatches(fleet.inventory, fleet.hosts, size);
       const human = args.json ? undefined : rolloutHuman();
       const emit = (event: EngineEvent) => human?.onEvent(event);
-      const pool = new ConnectionPool({
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-      });
-      const openSession = poolSessionOpener(pool);
       const options = {
         who: whoAmI('restart'),
         lockWaitSec: args.lockWait,
@@ -112,18 +107,19 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
       const interrupt = interruptAfterBatch();
       let report: Awaited<ReturnType<typeof runRollout>>;
       try {
-        report = await runRollout(
-          batches,
-          (host) => {
-            const units = unitsToRestart(host, args.services);
-            const checks = healthChecks(fleet.tasks.get(host.name) ?? [], units, args.healthTimeout);
-            return restartHost(host, units, checks, openSession, options, emit);
-          },
-          { maxFail: args.maxFail, signal: interrupt.signal, emit },
+        report = await withHostSessions((openSession) =>
+          runRollout(
+            batches,
+            (host) => {
+              const units = unitsToRestart(host, args.services);
+              const checks = healthChecks(fleet.tasks.get(host.name) ?? [], units, args.healthTimeout);
+              return restartHost(host, units, checks, openSession, options, emit);
+            },
+            { maxFail: args.maxFail, signal: interrupt.signal, emit },
+          ),
         );
       } finally {
         interrupt.dispose();
-        pool.closeAll();
       }
       if (human) process.stdout.write(human.finish(report));
       else process.stdout.write(`${JSON.stringify(rolloutJson(report))}\n`);

@@ -1,14 +1,12 @@
 // `hfleet status`: the health loop across the fleet, per host and unit, read-only, one round trip per host.
 import type { CommandModule } from 'yargs';
-import { runHosts } from '../../drift/run-hosts.js';
 import { type StatusHostResult, statusHost } from '../../drift/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../drift/status-summary.js';
-import { poolSessionOpener } from '../../remote/open-session.js';
+import { runFleet } from '../../engine/run-fleet.js';
 import { statusJunitCases } from '../../report/junit-cases.js';
 import { statusHuman } from '../../report/status-human.js';
 import { statusJson } from '../../report/status-json.js';
 import { styleFor } from '../../report/style.js';
-import { ConnectionPool } from '../../transport/pool.js';
 import {
   type InventoryArgs,
   type OutputArgs,
@@ -18,6 +16,7 @@ import {
   withSshConfigOption,
 } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
+import { withHostSessions } from '../host-sessions.js';
 import { checkOutputOption, writeReport } from '../write-report.js';
 
 interface StatusArgs extends InventoryArgs, SshConfigArgs, OutputArgs {
@@ -45,21 +44,12 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
       const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
         sshConfig: args.sshConfig,
       });
-      const pool = new ConnectionPool({
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-      });
-      const openSession = poolSessionOpener(pool);
       const started = performance.now();
-      let results: StatusHostResult[];
-      try {
-        results = await runHosts(
-          fleet.hosts,
-          (host) => statusHost(host, fleet.tasks.get(host.name) ?? [], openSession),
-          args.forks,
-        );
-      } finally {
-        pool.closeAll();
-      }
+      const results: StatusHostResult[] = await withHostSessions((openSession) =>
+        runFleet(fleet.hosts, (host) => statusHost(host, fleet.tasks.get(host.name) ?? [], openSession), {
+          forks: args.forks,
+        }),
+      );
       const summary = summarizeStatus(results);
       const seconds = (performance.now() - started) / 1000;
       process.stdout.write(

@@ -1,0 +1,28 @@
+// The first round trip of a run on a host: take its lock (unless only reading) and gather its facts.
+import { HfleetError } from '../errors.js';
+import { parseFacts } from '../facts/parse.js';
+import { factsScript, type LockRequest } from '../facts/script.js';
+import type { FactRequest, HostFacts } from '../facts/types.js';
+import type { ShellSession } from '../remote/shell-session.js';
+import { assertLockAcquired } from './host-lock.js';
+import { lastLine } from './host-steps.js';
+
+// Gather the requested facts in one round trip, under the host lock when `lock` is given.
+export async function gatherFacts(
+  session: ShellSession,
+  hostName: string,
+  request: FactRequest,
+  lock: LockRequest | undefined,
+  stepTimeoutMs: number,
+): Promise<HostFacts> {
+  const run = await session.run(factsScript(request, lock), {
+    timeoutMs: stepTimeoutMs + (lock?.waitSec ?? 0) * 1000,
+    what: lock ? 'taking the host lock and gathering facts' : 'gathering facts',
+  });
+  const facts = parseFacts(run.stdout, request);
+  assertLockAcquired(hostName, facts);
+  if (lock && !facts.lock) {
+    throw new HfleetError('REMOTE_COMMAND', `${hostName}: gathering facts failed: ${lastLine(run.stderr)}`);
+  }
+  return facts;
+}
