@@ -100,7 +100,8 @@ export async function applyHost(
     if (options.check) return closeSession(result, session);
     if (planChangesHost(plan)) {
       emit({ type: 'host-phase', host: host.name, phase: 'applying' });
-      await runPlan(session, host.name, plan, options.who, options.stepTimeoutMs);
+      const done = await runPlan(session, host.name, plan, options.who, options.stepTimeoutMs);
+      for (const step of done) emit({ type: 'verbose', host: host.name, message: step });
     }
     const checks = healthChecksNeeded(plan, facts);
     if (checks.length > 0) emit({ type: 'host-phase', host: host.name, phase: 'health' });

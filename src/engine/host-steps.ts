@@ -22,14 +22,14 @@ function planSummary(plan: HostPlan): string {
   return [...files, ...plan.restart.map((unit) => `restarted ${unit}`)].join('; ') || 'no file changed';
 }
 
-// Run a plan's apply script; throws REMOTE_COMMAND naming the first step that failed.
+// Run a plan's apply script; resolves to the steps done, throws REMOTE_COMMAND naming the first that failed.
 export async function runPlan(
   session: ShellSession,
   hostName: string,
   plan: HostPlan,
   who: string,
   timeoutMs: number,
-): Promise<void> {
+): Promise<string[]> {
   const run = await session.run(applyScript(plan, who, planSummary(plan)), {
     timeoutMs,
     what: 'applying changes',
@@ -43,6 +43,7 @@ export async function runPlan(
   }
   if (run.status !== 0)
     throw new HfleetError('REMOTE_COMMAND', `${hostName}: apply script failed: ${lastLine(run.stderr)}`);
+  return outcome.done;
 }
 
 // Wait on the host until every check passes or times out; throws HEALTH_TIMEOUT for the first failing one.

@@ -95,6 +95,14 @@ describeWithLab('hfleet apply on the lab', () => {
     expect(await onHost('acme-1', 'wc -l < /var/log/hfleet/audit.log')).toBe(auditBefore);
   });
 
+  it('works through a non-root login user with sudo (become), still in one round trip', async () => {
+    const viaSudo = labInventory(lab, { ...settings, acme: { ssh: { user: 'deploy', become: true } } });
+    const run = hfleet(['apply', viaSudo, '--limit', 'acme', '--json']);
+    expect(run.stderr).not.toMatch(/unexpected error/);
+    expect(run.json.hosts[0]).toMatchObject({ host: 'acme-1', status: 'ok', error: null });
+    expect(run.json.hosts[0].stats.round_trips).toBe(1);
+  });
+
   it("restarts only the changed customer's affected services when its memory_max changes", async () => {
     const globexBefore = await mainPids('globex-1', API);
     const acmeBefore = await mainPids('acme-1', [...API, 'hub-scheduler.service']);
