@@ -39,9 +39,12 @@ describeWithLab('faults during apply', () => {
     return Object.fromEntries(json.hosts.map((entry) => [entry.host, entry])) as Record<string, any>;
   }
 
+  // The other hosts converged; the faulty host's reason is printed for docs/reliability.md.
   function expectOthersConverged(json: { hosts: { host: string }[] }, faulty: string): void {
     for (const [name, entry] of Object.entries(byHost(json))) {
       if (name !== faulty) expect(entry, name).toMatchObject({ error: null });
+      else
+        process.stderr.write(`fault outcome: ${name} ${entry.status} ${entry.error_code}: ${entry.error}\n`);
     }
   }
 
@@ -245,6 +248,7 @@ describeWithLab('faults during apply', () => {
     expect(locked.code).toBe(3);
     const acme = locked.json.hosts[0];
     expect(acme.error_code).toBe('LOCKED');
+    process.stderr.write(`fault outcome: acme-1 ${acme.status} LOCKED: ${acme.error}\n`);
     expect(acme.error).toContain(`pid ${child.pid} hfleet apply since 20`);
     expect(acme.error).toMatch(/stale: its client is gone, remote shell pid \d+ ends when "sleep 12" ends/);
     await expectAllWhole([next.render]);
