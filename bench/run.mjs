@@ -52,6 +52,8 @@ function measureLab() {
     values.hosts,
     '--reps',
     values.reps,
+    '--first-reps',
+    values['first-reps'],
     '--out',
     out,
   ];
