@@ -22,6 +22,16 @@ function planSummary(plan: HostPlan): string {
   return [...files, ...plan.restart.map((unit) => `restarted ${unit}`)].join('; ') || 'no file changed';
 }
 
+// The line of a failed step's output that says why: systemctl ends with a `See "systemctl status ..."` pointer.
+export function failureReason(output: string): string {
+  return lastLine(
+    output
+      .split('\n')
+      .filter((line) => !/^See "(systemctl|journalctl) /.test(line.trim()))
+      .join('\n'),
+  );
+}
+
 // Run a plan's apply script; resolves to the steps done, throws REMOTE_COMMAND naming the first that failed.
 export async function runPlan(
   session: ShellSession,
@@ -38,7 +48,7 @@ export async function runPlan(
   if (outcome.failed) {
     throw new HfleetError(
       'REMOTE_COMMAND',
-      `${hostName}: ${outcome.failed.step} failed: ${lastLine(outcome.failed.output)}`,
+      `${hostName}: ${outcome.failed.step} failed: ${failureReason(outcome.failed.output)}`,
     );
   }
   if (run.status !== 0)

@@ -191,7 +191,9 @@ describeWithLab('faults during apply', () => {
       expect(run.code).toBe(3);
       const acme = byHost(run.json)['acme-1'];
       expect(acme.status).toBe('failed');
-      expect(acme.error).toMatch(/^acme-1: restart hf-probe\.service failed: /);
+      expect(acme.error).toMatch(
+        /^acme-1: restart hf-probe\.service failed: Job for hf-probe\.service failed/,
+      );
       expect(acme.error).not.toContain('\n');
       expectOthersConverged(run.json, 'acme-1');
       const probe = (pre: string) => unit.replace('{{ pre }}', pre);
