@@ -1,5 +1,5 @@
 // The SSH side of a command: connections opened lazily, one remote shell per host, all closed at the end.
-import type { SessionOpener } from '../engine/apply-host.js';
+import type { SessionOpener } from '../remote/open-session.js';
 import { poolSessionOpener } from '../remote/open-session.js';
 import { ConnectionPool } from '../transport/pool.js';
 

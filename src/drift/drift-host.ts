@@ -1,17 +1,16 @@
 // Drift of one host: one read-only round trip (facts + drop-in texts), then pure findings.
+
+import { errorCodeOf, isUnreachable } from '../engine/connection-codes.js';
 import { errorMessage } from '../errors.js';
 import { parseFacts } from '../facts/parse.js';
 import { factRequestFor } from '../facts/request.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
+import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
-import { errorCodeOf, isUnreachable } from './connection-codes.js';
 import { driftScript, parseDropinTexts } from './drift-script.js';
 import { hostFindings } from './host-findings.js';
 import type { DriftHostResult } from './types.js';
-
-/** Opens a host's remote shell. */
-export type SessionOpener = (host: Host) => Promise<ShellSession>;
 
 /** How long the read-only round trip may take. */
 export const DRIFT_STEP_TIMEOUT_MS = 60_000;

@@ -1,8 +1,9 @@
 // Stream one host's journal lines, prefixed with the host name, until journalctl ends or the run is stopped.
+
+import { errorCodeOf } from '../engine/connection-codes.js';
 import { errorMessage } from '../errors.js';
 import type { Host } from '../inventory/types.js';
 import type { ShellChannel } from '../remote/shell-channel.js';
-import { errorCodeOf } from './connection-codes.js';
 import { LinePrefixer } from './journal.js';
 
 /** Opens a channel running argv on a host. */

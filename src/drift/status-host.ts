@@ -1,4 +1,6 @@
 // Status of one host: one read-only round trip (`systemctl show` + health on the host), then unit rows.
+
+import { errorCodeOf, isUnreachable } from '../engine/connection-codes.js';
 import { errorMessage } from '../errors.js';
 import { parseFacts } from '../facts/parse.js';
 import { factRequestFor } from '../facts/request.js';
@@ -6,9 +8,9 @@ import { factsScript } from '../facts/script.js';
 import type { FactRequest } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
+import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
-import { errorCodeOf, isUnreachable } from './connection-codes.js';
-import { DRIFT_STEP_TIMEOUT_MS, type SessionOpener } from './drift-host.js';
+import { DRIFT_STEP_TIMEOUT_MS } from './drift-host.js';
 import { statusUnits, type UnitStatus, unitStatuses } from './status-rows.js';
 
 /** A host's outcome in a status run. */

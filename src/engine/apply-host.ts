@@ -4,6 +4,7 @@ import { factRequestFor } from '../facts/request.js';
 import type { HostFacts } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask, ResolvedTask } from '../playbook/types.js';
+import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { planHost } from '../tasks/plan-host.js';
 import {
@@ -12,6 +13,7 @@ import {
   reportedChanges,
   reportedServiceActions,
 } from '../tasks/plan-types.js';
+import { isUnreachable } from './connection-codes.js';
 import type { EventSink } from './events.js';
 import { unifiedDiff } from './file-diff.js';
 import { gatherFacts } from './gather-facts.js';
@@ -31,9 +33,6 @@ export interface ApplyOptions {
   /** On a failed health gate, put the previous files back, restart and check again (rolling applies). */
   rollback: boolean;
 }
-
-/** Opens the run's remote shell on a host (one per host per run). */
-export type SessionOpener = (host: Host) => Promise<ShellSession>;
 
 function healthyInFacts(check: ResolvedHealthTask, facts: HostFacts): boolean {
   const active = facts.units.get(check.unit)?.['ActiveState'] === 'active';
@@ -121,6 +120,7 @@ export async function applyHost(
     }
     return closeSession(result, session);
   } catch (error) {
-    return closeSession(withError(result, session ? 'failed' : 'unreachable', error as Error), session);
+    const status = isUnreachable(error, session !== undefined) ? 'unreachable' : 'failed';
+    return closeSession(withError(result, status, error as Error), session);
   }
 }

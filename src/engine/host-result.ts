@@ -3,6 +3,7 @@ import type { HfleetError } from '../errors.js';
 import type { HealthOutcome } from '../remote/health-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import type { ReportedChange } from '../tasks/plan-types.js';
+import { errorCodeOf } from './connection-codes.js';
 
 /** A host's outcome; `error` is one line when status is failed or unreachable. */
 export interface HostResult {
@@ -47,7 +48,7 @@ export function withError(
   status: 'failed' | 'unreachable',
   error: HfleetError | Error,
 ): HostResult {
-  const code = 'code' in error && typeof error.code === 'string' ? error.code : 'UNEXPECTED';
+  const code = errorCodeOf(error);
   return { ...result, status, error: error.message.split('\n')[0] ?? error.message, error_code: code };
 }
 

@@ -4,10 +4,11 @@ import type { FactRequest } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask } from '../playbook/types.js';
 import { describeUnhealthy, healthScript, parseHealthOutput } from '../remote/health-script.js';
+import type { SessionOpener } from '../remote/open-session.js';
 import { settleScript, unsettledUnits } from '../remote/settle-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { shellCommand } from '../util/shell-quote.js';
-import type { SessionOpener } from './apply-host.js';
+import { isUnreachable } from './connection-codes.js';
 import type { EventSink } from './events.js';
 import { gatherFacts } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
@@ -96,6 +97,7 @@ export async function restartHost(
     }
     return closeSession(result, session);
   } catch (error) {
-    return closeSession(withError(result, session ? 'failed' : 'unreachable', error as Error), session);
+    const status = isUnreachable(error, session !== undefined) ? 'unreachable' : 'failed';
+    return closeSession(withError(result, status, error as Error), session);
   }
 }
