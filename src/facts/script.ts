@@ -44,7 +44,7 @@ hf_health() {
 
 // The holder line of the .info file, plus a note when the run that took the lock is gone: its remote shell was
 // orphaned (parent pid 1) and only finishes the command it was running, or the shell is gone and a child holds it.
-const LOCK_HOLDER = String.raw`hf_lock_holder() {
+const LOCK_HOLDER = `hf_lock_holder() {
   hf_who=$(sed -n 1p ${LOCK_FILE}.info 2>/dev/null); hf_pid=$(sed -n 2p ${LOCK_FILE}.info 2>/dev/null)
   printf '%s' "${'$'}{hf_who:-holder unknown}"
   case $hf_pid in ''|*[!0-9]*) return 0;; esac
