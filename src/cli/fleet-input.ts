@@ -1,5 +1,6 @@
 // Load what every fleet command starts from: the inventory and the selected hosts (bad input throws here).
 import { homedir, userInfo } from 'node:os';
+import { HfleetError } from '../errors.js';
 import { loadInventory } from '../inventory/load.js';
 import { selectHosts } from '../inventory/select.js';
 import type { Host, Inventory } from '../inventory/types.js';
@@ -14,6 +15,8 @@ import { readSshConfig } from '../ssh-config/read.js';
 export interface FleetOptions {
   /** `--ssh-config FILE`; undefined: ~/.ssh/config when it exists. */
   sshConfig?: string | undefined;
+  /** No host will be contacted (render, lint): leave SSH settings as the inventory has them. */
+  offline?: boolean;
 }
 
 /** An inventory with the hosts `--limit` selected. */
@@ -30,6 +33,7 @@ export interface PlannedFleet extends FleetInput {
 
 // Fill in what the inventory leaves open from the OpenSSH client config (the inventory wins).
 function withSshConfig(hosts: Host[], options: FleetOptions): Host[] {
+  if (options.offline) return hosts;
   const home = homedir();
   const config = readSshConfig(options.sshConfig, home);
   if (!config) return hosts;
@@ -40,6 +44,19 @@ function withSshConfig(hosts: Host[], options: FleetOptions): Host[] {
     localUser: userInfo().username,
     cwd: process.cwd(),
   });
+}
+
+// The playbook expanded for one host; an error says which host's values led to it.
+function expandForHost(playbook: Playbook, host: Host): ResolvedTask[] {
+  try {
+    return expandPlaybook(playbook, host);
+  } catch (error) {
+    if (!(error instanceof HfleetError)) throw error;
+    throw new HfleetError(error.code, `host ${host.name}: ${error.message}`, {
+      hint: error.hint,
+      cause: error,
+    });
+  }
 }
 
 // The inventory and the hosts selected by --limit, with ~/.ssh/config (or --ssh-config) applied.
@@ -61,6 +78,6 @@ export function loadPlannedFleet(
 ): PlannedFleet {
   const fleet = loadFleet(inventoryPath, limit, options);
   const playbook = loadPlaybook(playbookPath ?? builtinPlaybookPath());
-  const tasks = new Map(fleet.hosts.map((host) => [host.name, expandPlaybook(playbook, host)]));
+  const tasks = new Map(fleet.hosts.map((host) => [host.name, expandForHost(playbook, host)]));
   return { ...fleet, playbook, tasks };
 }

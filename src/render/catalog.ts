@@ -1,5 +1,4 @@
 // The Honeyframe units hfleet knows: per service name its kind, port, health path and unit files.
-import { HfleetError } from '../errors.js';
 
 /** A managed service: a core API service or a companion. */
 export interface CatalogEntry {
@@ -40,19 +39,6 @@ export const CATALOG: ReadonlyMap<string, CatalogEntry> = new Map(
 function api(name: string, port: number): CatalogEntry {
   const unit = `${name}.service`;
   return { name, kind: 'service', units: [unit], primaryUnit: unit, port, healthPath: '/api/health' };
-}
-
-// The catalog entry of a service or companion listed for a host; an unknown name is a TEMPLATE_INVALID error.
-export function catalogEntry(name: string, kind: CatalogEntry['kind'], hostName: string): CatalogEntry {
-  const entry = CATALOG.get(name);
-  const listName = kind === 'service' ? 'services' : 'companions';
-  if (!entry || entry.kind !== kind) {
-    const known = [...CATALOG.values()].filter((e) => e.kind === kind).map((e) => e.name);
-    throw new HfleetError('TEMPLATE_INVALID', `host ${hostName}: ${listName}: no template for '${name}'`, {
-      hint: `known ${listName}: ${known.join(', ')}`,
-    });
-  }
-  return entry;
 }
 
 // True for a unit another unit starts (dbt-run.service, started by its timer): it needs no [Install].

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { HfleetError } from '../errors.js';
-import type { RenderedFile } from './host-files.js';
+import type { RenderedFile } from '../playbook/rendered-files.js';
 
 // Write files below `outDir/hostName/` (mode 0644); returns the host's directory.
 export function writeRenderedFiles(outDir: string, hostName: string, files: readonly RenderedFile[]): string {

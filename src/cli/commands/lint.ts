@@ -1,17 +1,18 @@
 // `hfleet lint`: lint the units rendered from an inventory, or given unit and drop-in files; no SSH.
 import type { CommandModule } from 'yargs';
-import { loadInventory } from '../../inventory/load.js';
-import { selectHosts } from '../../inventory/select.js';
+import { renderedFiles } from '../../playbook/rendered-files.js';
 import type { Finding } from '../../systemd/lint/finding.js';
 import { lintRenderedHosts } from '../../systemd/lint/lint-inventory.js';
 import { lintPaths } from '../../systemd/lint/lint-paths.js';
 import { formatFinding, hasErrors } from '../../systemd/lint/lint-unit.js';
 import { defaultInventoryPath } from '../common-options.js';
 import { EXIT } from '../exit-codes.js';
+import { loadPlannedFleet } from '../fleet-input.js';
 
 interface LintArgs {
   targets: string[] | undefined;
   limit: string | undefined;
+  playbook: string | undefined;
   json: boolean;
 }
 
@@ -29,6 +30,10 @@ export function lintCommand(setExitCode: (code: number) => void): CommandModule<
             'an inventory .yml (default: $HFLEET_INVENTORY, else ./inventory.yml), or unit/drop-in files',
         })
         .option('limit', { alias: 'l', type: 'string', describe: 'with an inventory: the hosts to lint' })
+        .option('playbook', {
+          type: 'string',
+          describe: 'with an inventory: the playbook (default: the built-in one)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'print the findings as one JSON array' })
         .example('$0 lint inventory.yml', "lint every host's rendered units with their local.conf")
         .example(
@@ -39,7 +44,7 @@ export function lintCommand(setExitCode: (code: number) => void): CommandModule<
     handler: (args) => {
       const targets = args.targets ?? [];
       const findings = isInventoryTarget(targets)
-        ? lintInventory(targets[0], args.limit)
+        ? lintInventory(targets[0], args.limit, args.playbook)
         : lintPaths(targets);
       if (args.json) process.stdout.write(`${JSON.stringify(findings)}\n`);
       else for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
@@ -53,9 +58,15 @@ function isInventoryTarget(targets: readonly string[]): boolean {
   return targets.length === 0 || (targets.length === 1 && /\.ya?ml$/.test(targets[0] ?? ''));
 }
 
-function lintInventory(file: string | undefined, limit: string | undefined): Finding[] {
-  const inventory = loadInventory(file ?? defaultInventoryPath());
-  return lintRenderedHosts(selectHosts(inventory, limit));
+function lintInventory(
+  file: string | undefined,
+  limit: string | undefined,
+  playbook: string | undefined,
+): Finding[] {
+  const fleet = loadPlannedFleet(file ?? defaultInventoryPath(), limit, playbook, { offline: true });
+  return lintRenderedHosts(
+    fleet.hosts.map((host) => ({ host, files: renderedFiles(fleet.tasks.get(host.name) ?? []) })),
+  );
 }
 
 function summary(findings: readonly Finding[]): string {

@@ -1,13 +1,13 @@
 // `hfleet render`: every selected host's units and drop-ins, rendered locally under a directory, no SSH.
 import type { CommandModule } from 'yargs';
-import { loadInventory } from '../../inventory/load.js';
-import { selectHosts } from '../../inventory/select.js';
-import { renderHostFiles } from '../../render/host-files.js';
+import { renderedFiles } from '../../playbook/rendered-files.js';
 import { writeRenderedFiles } from '../../render/write-rendered.js';
 import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { loadPlannedFleet } from '../fleet-input.js';
 
 interface RenderArgs extends InventoryArgs {
   out: string;
+  playbook: string | undefined;
 }
 
 // The yargs module of `hfleet render`.
@@ -23,17 +23,23 @@ export function renderCommand(_setExitCode: (code: number) => void): CommandModu
           demandOption: true,
           describe: 'directory to write DIR/HOST/etc/systemd/system/... into',
         })
+        .option('playbook', {
+          type: 'string',
+          describe: 'playbook (default: the built-in playbooks/honeyframe.yml)',
+        })
         .example('$0 render inventory.yml --out rendered', "write every host's files under ./rendered/HOST/")
         .example('$0 render --out /tmp/r --limit acme', 'only the hosts of customer acme'),
     handler: (args) => {
-      const inventory = loadInventory(args.inventory);
-      const hosts = selectHosts(inventory, args.limit);
       // Render everything first: a template error leaves the output directory untouched.
-      const rendered = hosts.map((host) => ({ host, files: renderHostFiles(host) }));
+      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, { offline: true });
+      const rendered = fleet.hosts.map((host) => ({
+        host,
+        files: renderedFiles(fleet.tasks.get(host.name) ?? []),
+      }));
       const report = rendered.map(({ host, files }) => {
         const dir = writeRenderedFiles(args.out, host.name, files);
         const units = files.filter((file) => file.kind === 'unit').length;
-        const dropins = files.length - units;
+        const dropins = files.filter((file) => file.kind === 'dropin').length;
         process.stderr.write(`${host.name}: ${units} unit(s), ${dropins} drop-in(s) -> ${dir}\n`);
         return {
           host: host.name,

@@ -72,7 +72,9 @@ describe('hfleet render', () => {
     );
     const result = await runCli(['render', inventory('bad.yml', bad), '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("host globex-1: services: no template for 'hub-billing'");
+    expect(result.stderr).toMatch(
+      /host globex-1: .*honeyframe.yml: tasks\/0\/unit\/template: template 'templates\/hub-billing.service' not found/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { expandPlaybook } from '../../../src/playbook/expand.js';
 import { builtinPlaybookPath, loadPlaybook, parsePlaybook } from '../../../src/playbook/load.js';
 import type { ResolvedTask } from '../../../src/playbook/types.js';
-import { renderHostFiles } from '../../../src/render/host-files.js';
 import { hostFixture } from '../render/host-fixture.js';
 
 const builtin = loadPlaybook(builtinPlaybookPath());
@@ -14,21 +13,6 @@ function filesOf(tasks: ResolvedTask[]) {
 }
 
 describe('expandPlaybook with the built-in playbook', () => {
-  it.each([
-    ['defaults', {}],
-    ['non-root with a small memory cap', { run_as: 'honeyframe', memory_max: '900M' }],
-    ['private tmp, no companions', { private_tmp: true, companions: [] }],
-  ])('renders exactly the files of renderHostFiles (%s)', (_name, vars) => {
-    const host = hostFixture(vars);
-    const expected = renderHostFiles(host)
-      .map((file) => ({ path: file.path, content: file.content }))
-      .sort((a, b) => a.path.localeCompare(b.path));
-    const actual = filesOf(expandPlaybook(builtin, host))
-      .filter((file) => file.content !== null)
-      .sort((a, b) => a.path.localeCompare(b.path));
-    expect(actual).toEqual(expected);
-  });
-
   it('asks for no local.conf (null content) when the host overrides nothing', () => {
     const dropins = filesOf(expandPlaybook(builtin, hostFixture()));
     expect(dropins.map((file) => [file.path, file.content])).toContainEqual([

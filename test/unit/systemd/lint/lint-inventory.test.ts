@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expandPlaybook } from '../../../../src/playbook/expand.js';
+import { builtinPlaybookPath, loadPlaybook } from '../../../../src/playbook/load.js';
+import { renderedFiles } from '../../../../src/playbook/rendered-files.js';
 import { lintRenderedHosts } from '../../../../src/systemd/lint/lint-inventory.js';
 import { hostFixture } from '../../render/host-fixture.js';
 
@@ -8,6 +11,9 @@ describe('lintRenderedHosts', () => {
       hostFixture(),
       hostFixture({ run_as: 'honeyframe', memory_max: '900M', private_tmp: true }, { name: 'acme-2' }),
     ];
-    expect(lintRenderedHosts(hosts)).toEqual([]);
+    const builtin = loadPlaybook(builtinPlaybookPath());
+    expect(
+      lintRenderedHosts(hosts.map((host) => ({ host, files: renderedFiles(expandPlaybook(builtin, host)) }))),
+    ).toEqual([]);
   });
 });

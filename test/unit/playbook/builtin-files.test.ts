@@ -2,9 +2,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderHostFiles } from '../../../src/render/host-files.js';
+import type { Host } from '../../../src/inventory/types.js';
+import { expandPlaybook } from '../../../src/playbook/expand.js';
+import { builtinPlaybookPath, loadPlaybook } from '../../../src/playbook/load.js';
+import { renderedFiles } from '../../../src/playbook/rendered-files.js';
+import { hostFixture } from '../render/host-fixture.js';
 import { HAS_SYSTEMD_ANALYZE, SKIP_REASON, verifyUnits } from '../systemd/analyze.js';
-import { hostFixture } from './host-fixture.js';
+
+const builtin = loadPlaybook(builtinPlaybookPath());
+// The files the built-in playbook writes on this host.
+const renderHostFiles = (host: Host) => renderedFiles(expandPlaybook(builtin, host));
 
 const reference = readFileSync(
   new URL('../../fixtures/units/reference-hub-platform.service', import.meta.url),
@@ -15,7 +22,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const byPath = (files: ReturnType<typeof renderHostFiles>) => new Map(files.map((f) => [f.path, f]));
 
-describe('renderHostFiles', () => {
+describe('the files of the built-in playbook', () => {
   it('renders hub-platform.service byte for byte as the reference unit for an inventory that sets nothing', () => {
     const files = byPath(renderHostFiles(hostFixture()));
     expect(files.get('/etc/systemd/system/hub-platform.service')?.content).toBe(reference);
@@ -27,8 +34,8 @@ describe('renderHostFiles', () => {
       '/etc/systemd/system/hub-platform.service',
       '/etc/systemd/system/hub-cloud.service',
       '/etc/systemd/system/dbt-run.service',
-      '/etc/systemd/system/dbt-run.timer',
       '/etc/systemd/system/hub-scheduler.service',
+      '/etc/systemd/system/dbt-run.timer',
     ]);
     expect(files.every((f) => f.kind === 'unit' && f.content.endsWith('\n'))).toBe(true);
   });
@@ -68,9 +75,9 @@ describe('renderHostFiles', () => {
     );
   });
 
-  it('refuses a service without a template, naming the host', () => {
+  it('refuses a service without a template, naming the template', () => {
     expect(() => renderHostFiles(hostFixture({ services: ['hub-platform', 'hub-billing'] }))).toThrow(
-      "host acme-1: services: no template for 'hub-billing'",
+      /tasks\/0\/unit\/template: template 'templates\/hub-billing.service' not found/,
     );
   });
 
