@@ -1,8 +1,10 @@
 // The apply job behind `hfleet apply` (and the demo): plan every host, run in parallel or rolling, report.
+
 import { applyHost } from '../engine/apply-host.js';
 import { parseBatchSize, planBatches } from '../engine/batches.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { HostResult } from '../engine/host-result.js';
+import { STEP_TIMEOUT_MS } from '../engine/host-steps.js';
 import { type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
 import { humanApplyReporter } from '../report/apply-human.js';
@@ -58,7 +60,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     diff: request.diff,
     lockWaitSec: request.lockWait,
     who: whoAmI('apply'),
-    stepTimeoutMs: 120_000,
+    stepTimeoutMs: STEP_TIMEOUT_MS,
     rollback: request.rolling && request.rollback,
   };
   const started = performance.now();

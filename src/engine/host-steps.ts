@@ -11,6 +11,9 @@ import {
 import type { ShellSession } from '../remote/shell-session.js';
 import type { HostPlan } from '../tasks/plan-types.js';
 
+/** How long one round trip other than a health wait may take: restarting services on a loaded host is slow. */
+export const STEP_TIMEOUT_MS = 300_000;
+
 // The last non-empty line of some output, for one-line error messages.
 export function lastLine(text: string): string {
   const lines = text.trim().split('\n');

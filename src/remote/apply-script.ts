@@ -75,13 +75,16 @@ export function applyScript(
     lines.push(step(`chown ${path}`, ['chown', '-R', `${owner}:${group}`, path]));
   for (const { name, argv } of plan.commands) lines.push(step(`command ${name}`, argv));
   if (plan.daemonReload) lines.push(step('daemon-reload', ['systemctl', 'daemon-reload']));
-  for (const unit of plan.stop) lines.push(step(`stop ${unit}`, ['systemctl', 'stop', unit]));
-  for (const unit of plan.disable)
-    lines.push(step(`disable ${unit}`, ['systemctl', 'disable', '--quiet', unit]));
-  for (const unit of plan.restart) lines.push(step(`restart ${unit}`, ['systemctl', 'restart', unit]));
-  for (const unit of plan.start) lines.push(step(`start ${unit}`, ['systemctl', 'start', unit]));
-  for (const unit of plan.enable)
-    lines.push(step(`enable ${unit}`, ['systemctl', 'enable', '--quiet', unit]));
+  // One systemctl call per action: systemd runs the jobs of all its units at once and names any that failed.
+  const unitStep = (action: string, units: readonly string[], flags: string[] = []) => {
+    if (units.length > 0)
+      lines.push(step(`${action} ${units.join(' ')}`, ['systemctl', action, ...flags, ...units]));
+  };
+  unitStep('stop', plan.stop);
+  unitStep('disable', plan.disable, ['--quiet']);
+  unitStep('restart', plan.restart);
+  unitStep('start', plan.start);
+  unitStep('enable', plan.enable, ['--quiet']);
   lines.push(audit(summary));
   return `${lines.join('\n')}\n`;
 }

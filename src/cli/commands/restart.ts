@@ -1,7 +1,9 @@
 // `hfleet restart`: a rolling, health-gated restart of customers' services, batch by batch.
+
 import type { CommandModule } from 'yargs';
 import { parseBatchSize, planBatches } from '../../engine/batches.js';
 import type { EngineEvent } from '../../engine/events.js';
+import { STEP_TIMEOUT_MS } from '../../engine/host-steps.js';
 import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
 import type { Host } from '../../inventory/types.js';
@@ -102,7 +104,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
         who: whoAmI('restart'),
         lockWaitSec: args.lockWait,
         settleSec: args.settle,
-        stepTimeoutMs: 120_000,
+        stepTimeoutMs: STEP_TIMEOUT_MS,
       };
       const interrupt = interruptAfterBatch();
       let report: Awaited<ReturnType<typeof runRollout>>;
