@@ -1,0 +1,47 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadInventory } from '../../../src/inventory/load.js';
+import { runCli } from '../render/cli-capture.js';
+
+const INI = `[web]
+acme-web ansible_host=10.0.0.5 ansible_port=2222 ansible_user=deploy
+globex-web ansible_host=10.0.0.6 color=blue
+
+[web:vars]
+ansible_python_interpreter=/usr/bin/python3
+`;
+
+describe('hfleet import-ansible', () => {
+  it('prints an inventory hfleet loads, and reports what it could not map on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hfleet-import-'));
+    writeFileSync(join(dir, 'hosts.ini'), INI);
+    const out = join(dir, 'inventory.yml');
+    const result = await runCli(['import-ansible', join(dir, 'hosts.ini'), '--out', out]);
+    expect(result.code).toBe(0);
+    const inventory = loadInventory(out);
+    const acme = inventory.hosts.find((host) => host.name === 'acme-web');
+    expect(acme).toMatchObject({ address: '10.0.0.5', ssh: { port: 2222, user: 'deploy' } });
+    expect(result.stderr).toContain('ansible_python_interpreter');
+    expect(readFileSync(out, 'utf8')).toContain('acme-web');
+  });
+
+  it('exits 1 with the file named when the source cannot be read', async () => {
+    const result = await runCli(['import-ansible', '/nonexistent/hosts.ini']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('/nonexistent/hosts.ini');
+  });
+});
+
+describe('hfleet completion', () => {
+  it('prints a bash completion script that bash can parse', async () => {
+    const result = await runCli(['completion', '--shell', 'bash']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/complete .*hfleet/);
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'hfleet-completion-'));
+    writeFileSync(join(dir, 'c.bash'), result.stdout);
+    expect(spawnSync('bash', ['-n', join(dir, 'c.bash')]).status).toBe(0);
+  });
+});
