@@ -15,31 +15,41 @@ export interface LockRequest {
 export const LOCK_FILE = '/run/lock/hfleet.lock';
 
 // Shell functions the facts script uses; each output line is TAG<TAB>fields, binary-safe fields in base64.
-const PRELUDE = String.raw`hf_b64() { base64 | tr -d '\n'; }
+const PRELUDE = String.raw`hf_b64() { base64 -w0; }
 hf_file() {
   if [ -f "$1" ]; then
-    printf 'F\t%s\t1\t%s\t' "$1" "$(stat -c '%Y	%U	%G	%a' "$1")"
-    hf_b64 < "$1"; printf '\n'
-  else printf 'F\t%s\t0\n' "$1"; fi
+    printf 'F	%s	1	%s	' "$1" "$(stat -c '%Y	%U	%G	%a' "$1")"
+    base64 -w0 < "$1"; printf '
+'
+  else printf 'F	%s	0
+' "$1"; fi
 }
 hf_dropins() {
-  printf 'D\t%s\n' "$1"
-  if [ -d "$1" ]; then
-    for f in "$1"/*; do [ -f "$f" ] && printf 'd\t%s\t%s\n' "$1" "$(stat -c '%Y	%n' "$f")"; done
-  fi
+  printf 'D	%s
+' "$1"
+  [ -d "$1" ] || return 0
+  set -- "$1" "$1"/*
+  [ -e "$2" ] || return 0
+  hf_dir=$1; shift
+  stat -L -c '%F	%Y	%n' -- "$@" | while IFS='	' read -r hf_type hf_mtime hf_name; do
+    [ "$hf_type" = 'regular file' ] || [ "$hf_type" = 'regular empty file' ] && printf 'd	%s	%s	%s
+' "$hf_dir" "$hf_mtime" "$hf_name"
+  done
 }
-hf_user() { if getent passwd "$1" >/dev/null; then printf 'U\t%s\t1\n' "$1"; else printf 'U\t%s\t0\n' "$1"; fi; }
+hf_user() { if getent passwd "$1" >/dev/null; then printf 'U	%s	1
+' "$1"; else printf 'U	%s	0
+' "$1"; fi; }
 hf_owned() {
   if [ -e "$1" ]; then
-    foreign=$( { find "$1" -xdev \( ! -user "$2" -o ! -group "$3" \) -print -quit 2>/dev/null || echo "$1"; } | hf_b64)
-    printf 'O\t%s\t1\t%s\n' "$1" "$foreign"
-  else printf 'O\t%s\t0\t\n' "$1"; fi
+    foreign=$( { find "$1" -xdev \( ! -user "$2" -o ! -group "$3" \) -print -quit 2>/dev/null || echo "$1"; } | base64 -w0)
+    printf 'O	%s	1	%s
+' "$1" "$foreign"
+  else printf 'O	%s	0	
+' "$1"; fi
 }
-hf_exists() { if [ -e "$1" ]; then printf 'E\t%s\t1\n' "$1"; else printf 'E\t%s\t0\n' "$1"; fi; }
-hf_health() {
-  code=$(curl -s -o /dev/null -w '%{http_code}' -m 3 "http://localhost:$2$3" 2>/dev/null) || true
-  printf 'H\t%s\t%s\n' "$1" "$code"
-}
+hf_exists() { if [ -e "$1" ]; then printf 'E	%s	1
+' "$1"; else printf 'E	%s	0
+' "$1"; fi; }
 `;
 
 // The holder line of the .info file, plus a note when the run that took the lock is gone: its remote shell was
@@ -59,7 +69,7 @@ function lockLines(lock: LockRequest): string[] {
   const flock = lock.waitSec > 0 ? `flock -w ${Math.floor(lock.waitSec)} 9` : 'flock -n 9';
   return [
     LOCK_HOLDER,
-    `mkdir -p /run/lock && exec 9>>${LOCK_FILE}`,
+    `{ [ -d /run/lock ] || mkdir -p /run/lock; } && exec 9>>${LOCK_FILE}`,
     `if ${flock}; then`,
     `  printf '%s\\n%s\\n' ${quoteArg(lock.holder)} "$$" > ${LOCK_FILE}.info; printf 'L\\tacquired\\n'`,
     `else printf 'L\\theld\\t%s\\n' "$(hf_lock_holder | hf_b64)"; return 0; fi`,
@@ -85,8 +95,16 @@ export function factsScript(request: FactRequest, lock?: LockRequest): string {
       `printf '\\nS\\tend\\n'`,
     );
   }
-  for (const { unit, port, path } of request.health) {
-    lines.push(`hf_health ${quoteArg(unit)} ${port} ${quoteArg(path)}`);
+  if (request.health.length > 0) {
+    // One curl for every endpoint: a code per line, in request order (000 when nothing answered).
+    const outputs = request.health.map(() => '-o /dev/null').join(' ');
+    const urls = request.health
+      .map(({ port, path }) => quoteArg(`http://localhost:${port}${path}`))
+      .join(' ');
+    lines.push(`set -- $(curl -s -m 3 -w '%{http_code}\\n' ${outputs} ${urls} 2>/dev/null)`);
+    request.health.forEach(({ unit }, index) =>
+      lines.push(`printf 'H\\t%s\\t%s\\n' ${quoteArg(unit)} "\${${index + 1}:-0}"`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
