@@ -102,8 +102,10 @@ export function factsScript(request: FactRequest, lock?: LockRequest): string {
       .map(({ port, path }) => quoteArg(`http://localhost:${port}${path}`))
       .join(' ');
     lines.push(`set -- $(curl -s -m 3 -w '%{http_code}\\n' ${outputs} ${urls} 2>/dev/null)`);
-    request.health.forEach(({ unit }, index) =>
-      lines.push(`printf 'H\\t%s\\t%s\\n' ${quoteArg(unit)} "\${${index + 1}:-0}"`),
+    lines.push(
+      ...request.health.map(
+        ({ unit }, index) => `printf 'H\\t%s\\t%s\\n' ${quoteArg(unit)} "\${${index + 1}:-0}"`,
+      ),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -88,6 +90,34 @@ describe('the facts script, run by a real sh', () => {
       third.close();
     } finally {
       second.close();
+    }
+  });
+
+  it('asks every health endpoint in one curl and keeps each code with its unit', async () => {
+    const server = createServer((request, response) => {
+      response.statusCode = request.url === '/api/health' ? 200 : 503;
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const req = {
+        ...request(mkdtempSync(path.join(tmpdir(), 'hfleet-facts-'))),
+        health: [
+          { unit: 'hub-platform.service', port, path: '/api/health' },
+          { unit: 'hub-cloud.service', port, path: '/api/sick' },
+          { unit: 'hub-gone.service', port: 1, path: '/api/health' },
+        ],
+      };
+      session = new ShellSession(localShellChannel(), 'local');
+      const run = await session.run(factsScript(req), { timeoutMs: 10_000, what: 'facts' });
+      expect(Object.fromEntries(parseFacts(run.stdout, req).health)).toEqual({
+        'hub-platform.service': 200,
+        'hub-cloud.service': 503,
+        'hub-gone.service': 0,
+      });
+    } finally {
+      server.close();
     }
   });
 });
