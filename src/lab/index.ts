@@ -1,5 +1,6 @@
 // The lab's public API for tests, the demo and the CLI.
 
+import { labDown } from './down.js';
 import { isNspawnOf } from './processes.js';
 import { type LabState, readRecordedState, toLabState } from './state.js';
 import { labUp } from './up.js';
@@ -28,5 +29,8 @@ export function labIsUp(hosts: number): boolean {
 // Make sure a lab with at least this many hosts is up (booting only what is missing); resolves to its state.
 export async function ensureLab(hosts: number): Promise<LabState> {
   if (labIsUp(hosts)) return readLabState()!;
+  const recorded = readRecordedState();
+  // A lab whose machines were killed (not brought down) leaves mounts and state behind: clear them first.
+  if (recorded && !recorded.hosts.every((host) => isNspawnOf(host.pid, host.machine))) await labDown();
   return (await labUp({ hosts })).state;
 }
