@@ -15,12 +15,20 @@ const PHASE_TEXT = {
   restarting: 'restarting',
 } as const;
 
+// `hub-platform.service` reads as `hub-platform`; other unit types keep their suffix.
+function shortUnit(unit: string): string {
+  return unit.replace(/\.service$/, '');
+}
+
 function outcomeText(result: HostResult): string {
   const parts: string[] = [];
-  if (result.changes.length > 0)
-    parts.push(`${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`);
-  if (result.restarted.length > 0) parts.push(`restarted ${result.restarted.join(', ')}`);
-  for (const action of result.services) parts.push(`${action.action} ${action.unit}`);
+  const files = result.changes.length;
+  if (files > 0) parts.push(`${files} change${files === 1 ? '' : 's'}`);
+  if (result.restarted.length > 0) parts.push(`restarted ${result.restarted.map(shortUnit).join(', ')}`);
+  const byAction = new Map<string, string[]>();
+  for (const { action, unit } of result.services)
+    byAction.set(action, [...(byAction.get(action) ?? []), shortUnit(unit)]);
+  for (const [action, units] of byAction) parts.push(`${action} ${units.join(', ')}`);
   if (result.error) parts.push(result.error);
   return parts.join('; ');
 }

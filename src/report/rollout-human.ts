@@ -1,15 +1,16 @@
 // Human output of a rollout: a line per host as it finishes, then one line per batch and the verdict.
 import type { EngineEvent } from '../engine/events.js';
 import type { RolloutReport } from '../engine/rollout.js';
-import { styleFor } from './style.js';
+import { isInteractive, styleFor } from './style.js';
 
 // A reporter for rolling restarts and rolling applies.
 export function rolloutHuman() {
   const err = process.stderr;
   const style = styleFor(err);
+  const interactive = isInteractive(err);
   return {
     onEvent(event: EngineEvent): void {
-      if (event.type === 'host-phase') err.write(style.dim(`${event.host}: ${event.phase}\n`));
+      if (event.type === 'host-phase' && interactive) err.write(style.dim(`${event.host}: ${event.phase}\n`));
       if (event.type === 'host-done') {
         const r = event.result;
         const ok = r.status === 'ok' || r.status === 'changed';
