@@ -1,0 +1,44 @@
+// The shape shared by the read-only fleet commands (drift, status): options, then one job per host.
+import type { Argv } from 'yargs';
+import { runFleet } from '../engine/run-fleet.js';
+import type { Host } from '../inventory/types.js';
+import type { ResolvedTask } from '../playbook/types.js';
+import type { SessionOpener } from '../remote/open-session.js';
+import type { InventoryArgs, OutputArgs, SshConfigArgs } from './common-options.js';
+import { withInventoryOptions, withOutputOption, withSshConfigOption } from './common-options.js';
+import { loadPlannedFleet } from './fleet-input.js';
+import { withHostSessions } from './host-sessions.js';
+import { checkOutputOption } from './write-report.js';
+
+/** The options of a read-only fleet command. */
+export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs {
+  playbook: string | undefined;
+  forks: number | undefined;
+}
+
+// Add the options every read-only fleet command takes: inventory, --limit, --json, --ssh-config, --output,
+// --playbook and --forks.
+export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
+  return withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
+    .option('playbook', {
+      type: 'string',
+      describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
+    })
+    .option('forks', { type: 'number', describe: `hosts ${verb} at once (default: all, up to 200)` });
+}
+
+// Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order.
+export async function runReadFleet<R>(
+  args: ReadFleetArgs,
+  job: (host: Host, tasks: ResolvedTask[], openSession: SessionOpener) => Promise<R>,
+): Promise<{ results: R[]; seconds: number }> {
+  checkOutputOption(args.output);
+  const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, { sshConfig: args.sshConfig });
+  const started = performance.now();
+  const results = await withHostSessions((openSession) =>
+    runFleet(fleet.hosts, (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession), {
+      forks: args.forks,
+    }),
+  );
+  return { results, seconds: (performance.now() - started) / 1000 };
+}
