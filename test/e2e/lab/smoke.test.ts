@@ -59,9 +59,11 @@ describeWithLab('a lab host behaves like a customer server', () => {
   let lab: LabState;
   let host: LabState['hosts'][number];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     lab = requireLabState();
     host = lab.hosts[0]!;
+    // Other end-to-end files leave their hosts converged by hfleet (drop-ins, users): start from the install.
+    await resetLabHost(host.name);
   });
   afterAll(async () => {
     if (host) await resetLabHost(host.name);
