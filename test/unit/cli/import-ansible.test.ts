@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadInventory } from '../../../src/inventory/load.js';
-import { runCli } from '../render/cli-capture.js';
+import { runCli } from '../../support/cli-capture.js';
 
 const INI = `[web]
 acme-web ansible_host=10.0.0.5 ansible_port=2222 ansible_user=deploy

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintCommand } from '../../../src/cli/commands/lint.js';
-import { commandHelp, runCli } from '../render/cli-capture.js';
+import { commandHelp, runCli } from '../../support/cli-capture.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hfleet-lint-cmd-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderCommand } from '../../../src/cli/commands/render.js';
-import { commandHelp, runCli } from '../render/cli-capture.js';
+import { commandHelp, runCli } from '../../support/cli-capture.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hfleet-render-cmd-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

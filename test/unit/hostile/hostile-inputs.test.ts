@@ -2,32 +2,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../support/cli-capture.js';
 import { generateKeyPair, startSshServer, type TestSshServer } from '../../support/ssh-server.js';
 import { type HostileCase, type Target, writeCase } from './hostile-fixture.js';
 import { INVENTORY_CASES } from './inventory-cases.js';
 import { PLAYBOOK_CASES } from './playbook-cases.js';
-
-// Run `hfleet ARGS` in-process; the exit code and everything printed.
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 let server: TestSshServer;
 let target: Target;

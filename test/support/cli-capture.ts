@@ -1,7 +1,7 @@
 // Runs the CLI in-process and captures what it prints.
 import { vi } from 'vitest';
 import yargs, { type CommandModule } from 'yargs';
-import { main } from '../../../src/cli/main.js';
+import { main } from '../../src/cli/main.js';
 
 // Run `hfleet ARGS`; resolves to the exit code and everything written to stdout and stderr.
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
