@@ -1,6 +1,6 @@
 // The single place where errors become output and exit codes.
 import { errorMessage, INPUT_ERROR_CODES, isHfleetError } from '../errors.js';
-import { EXIT } from './exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 
 // Print an error the way an operator can act on it; return the exit code it stands for.
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {

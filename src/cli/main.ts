@@ -1,6 +1,7 @@
 // The yargs root: registers one module per command and runs it inside the single error boundary.
 import yargs from 'yargs';
 import { HfleetError } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
 import { applyCommand } from './commands/apply.js';
 import { completionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
@@ -13,7 +14,6 @@ import { renderCommand } from './commands/render.js';
 import { restartCommand } from './commands/restart.js';
 import { statusCommand } from './commands/status.js';
 import { reportError } from './error-boundary.js';
-import { EXIT } from './exit-codes.js';
 import { VERSION } from './version.js';
 
 // Run the CLI with these arguments; resolves to the process exit code.

@@ -1,5 +1,5 @@
 // The fleet summary of a drift run and the exit code it stands for (CONTRACT.md).
-import { EXIT } from '../cli/exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 import type { DriftHostResult, DriftSummary } from './types.js';
 
 // Count hosts by status.

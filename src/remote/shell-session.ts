@@ -1,7 +1,7 @@
 // One remote shell per host for a whole run: each script is one round trip, the host lock lives as long as it.
 import { randomBytes } from 'node:crypto';
 import { HfleetError } from '../errors.js';
-import type { ShellChannel } from './shell-channel.js';
+import type { ShellChannel } from '../transport/shell-channel.js';
 
 /** What one script printed, and its exit status. */
 export interface ScriptResult {

@@ -1,8 +1,8 @@
 // JUnit test cases from run results: one case per host, and for drift one per finding.
 
-import type { StatusHostResult } from '../drift/status-host.js';
 import type { DriftHostResult } from '../drift/types.js';
 import type { HostResult } from '../engine/host-result.js';
+import type { StatusHostResult } from '../status/status-host.js';
 import type { JunitCase } from './junit.js';
 
 const FAILED = new Set(['failed', 'unreachable', 'error', 'unhealthy']);

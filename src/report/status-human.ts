@@ -1,8 +1,8 @@
 // Human output of status: one compact table row per host and unit, then a summary line.
 import type { ChalkInstance } from 'chalk';
-import type { StatusHostResult } from '../drift/status-host.js';
-import type { UnitStatus } from '../drift/status-rows.js';
-import type { StatusSummary } from '../drift/status-summary.js';
+import type { StatusHostResult } from '../status/status-host.js';
+import type { UnitStatus } from '../status/status-rows.js';
+import type { StatusSummary } from '../status/status-summary.js';
 
 const HEADERS = ['HOST', 'UNIT', 'STATE', 'HEALTH', 'PID', 'MEMORY', 'RESTARTS', 'UPTIME'];
 

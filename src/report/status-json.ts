@@ -1,6 +1,6 @@
 // The `--json` document of status: per host its units (state, health, PID, memory, restarts, uptime).
-import type { StatusHostResult } from '../drift/status-host.js';
-import type { StatusSummary } from '../drift/status-summary.js';
+import type { StatusHostResult } from '../status/status-host.js';
+import type { StatusSummary } from '../status/status-summary.js';
 
 // The status document.
 export function statusJson(results: readonly StatusHostResult[], summary: StatusSummary, seconds: number) {

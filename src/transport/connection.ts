@@ -1,9 +1,9 @@
 // An open ssh2 client wrapped as a Connection: quoted exec with stdin, deadlines, counters, close.
 import type { Client, ClientChannel } from 'ssh2';
 import { HfleetError } from '../errors.js';
-import type { ShellChannel } from '../remote/shell-channel.js';
 import { shellCommand } from '../util/shell-quote.js';
 import { describeCommand, remoteArgv } from './command-line.js';
+import type { ShellChannel } from './shell-channel.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
 
 // A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host).

@@ -1,6 +1,6 @@
 // Shapes shared by the SSH transport: what to connect to, what a command returns, what a connection offers.
 import type { SshSettings } from '../inventory/types.js';
-import type { ShellChannel } from '../remote/shell-channel.js';
+import type { ShellChannel } from './shell-channel.js';
 
 /** One host to reach: its inventory name (for messages), its address and its SSH settings. */
 export interface SshTarget {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import yargs from 'yargs';
 import { logsCommand } from '../../src/cli/commands/logs.js';
 import { main } from '../../src/cli/main.js';
-import type { StatusHostResult } from '../../src/drift/status-host.js';
 import { labExec } from '../../src/lab/index.js';
+import type { StatusHostResult } from '../../src/status/status-host.js';
 import { describeWithLab, requireLabState } from './lab-context.js';
 
 // Capture stdout while `run` runs; resolves to what it returned and what it printed.

@@ -1,10 +1,10 @@
 // `hfleet lab up [N] | down | status`: the local test fleet (Linux, root).
 import type { Argv, CommandModule } from 'yargs';
+import { EXIT } from '../../exit-codes.js';
 import { labDown, labStatus, labUp } from '../../lab/index.js';
 import { DEFAULT_HOSTS } from '../../lab/layout.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { formatLabStatus } from '../../lab/status.js';
-import { EXIT } from '../exit-codes.js';
 
 // The yargs module of `hfleet lab` and its three subcommands.
 export function labCommand(setExitCode: (code: number) => void): CommandModule {

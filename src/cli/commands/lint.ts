@@ -1,12 +1,12 @@
 // `hfleet lint`: lint the units rendered from an inventory, or given unit and drop-in files; no SSH.
 import type { CommandModule } from 'yargs';
+import { EXIT } from '../../exit-codes.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';
 import type { Finding } from '../../systemd/lint/finding.js';
 import { lintRenderedHosts } from '../../systemd/lint/lint-inventory.js';
 import { lintPaths } from '../../systemd/lint/lint-paths.js';
 import { formatFinding, hasErrors } from '../../systemd/lint/lint-unit.js';
 import { defaultInventoryPath } from '../common-options.js';
-import { EXIT } from '../exit-codes.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 
 interface LintArgs {

@@ -1,13 +1,13 @@
 // `hfleet logs`: `journalctl -u` of one service across the selected hosts, each line prefixed with its host.
 import type { CommandModule } from 'yargs';
-import { journalArgv, logsUnit } from '../../drift/journal.js';
-import { type LogsHostResult, streamHostLogs } from '../../drift/logs-host.js';
 import { runFleet } from '../../engine/run-fleet.js';
 import { HfleetError } from '../../errors.js';
+import { EXIT } from '../../exit-codes.js';
+import { journalArgv, logsUnit } from '../../logs/journal.js';
+import { type LogsHostResult, streamHostLogs } from '../../logs/logs-host.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
 import { defaultInventoryPath, type SshConfigArgs, withSshConfigOption } from '../common-options.js';
-import { EXIT } from '../exit-codes.js';
 import { loadFleet } from '../fleet-input.js';
 
 interface LogsArgs extends SshConfigArgs {

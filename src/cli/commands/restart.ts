@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../engine/events.js';
 import { STEP_TIMEOUT_MS } from '../../engine/host-steps.js';
 import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
+import { EXIT } from '../../exit-codes.js';
 import type { Host } from '../../inventory/types.js';
 import type { ResolvedTask } from '../../playbook/types.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
@@ -16,7 +17,6 @@ import {
   withInventoryOptions,
   withSshConfigOption,
 } from '../common-options.js';
-import { EXIT } from '../exit-codes.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 import { withHostSessions } from '../host-sessions.js';
 import { interruptAfterBatch } from '../interrupt.js';

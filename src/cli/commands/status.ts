@@ -1,11 +1,11 @@
 // `hfleet status`: the health loop across the fleet, per host and unit, read-only, one round trip per host.
 import type { CommandModule } from 'yargs';
-import { statusHost } from '../../drift/status-host.js';
-import { statusExitCode, summarizeStatus } from '../../drift/status-summary.js';
 import { statusJunitCases } from '../../report/junit-cases.js';
 import { statusHuman } from '../../report/status-human.js';
 import { statusJson } from '../../report/status-json.js';
 import { styleFor } from '../../report/style.js';
+import { statusHost } from '../../status/status-host.js';
+import { statusExitCode, summarizeStatus } from '../../status/status-summary.js';
 import { type ReadFleetArgs, runReadFleet, withReadFleetOptions } from '../read-fleet.js';
 import { writeReport } from '../write-report.js';
 

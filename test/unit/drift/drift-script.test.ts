@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { driftScript, parseDropinTexts } from '../../../src/drift/drift-script.js';
 import { parseFacts } from '../../../src/facts/parse.js';
 import type { FactRequest } from '../../../src/facts/types.js';
-import { localShellChannel } from '../../../src/remote/shell-channel.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
+import { localShellChannel } from '../../../src/transport/shell-channel.js';
 
 let session: ShellSession | undefined;
 afterEach(() => session?.close());

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyScript, parseApplyOutput } from '../../../src/remote/apply-script.js';
-import { localShellChannel } from '../../../src/remote/shell-channel.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
 import { emptyPlan, type FileChange, type HostPlan } from '../../../src/tasks/plan-types.js';
+import { localShellChannel } from '../../../src/transport/shell-channel.js';
 
 let session: ShellSession | undefined;
 afterEach(() => session?.close());

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localShellChannel } from '../../../src/remote/shell-channel.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
+import { localShellChannel } from '../../../src/transport/shell-channel.js';
 
 let session: ShellSession | undefined;
 afterEach(() => session?.close());

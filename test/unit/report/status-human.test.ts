@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { StatusHostResult } from '../../../src/drift/status-host.js';
-import { statusExitCode, summarizeStatus } from '../../../src/drift/status-summary.js';
 import { shortBytes, shortDuration, statusHuman } from '../../../src/report/status-human.js';
+import type { StatusHostResult } from '../../../src/status/status-host.js';
+import { statusExitCode, summarizeStatus } from '../../../src/status/status-summary.js';
 
 const unit = {
   unit: 'hub-platform.service',

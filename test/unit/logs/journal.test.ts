@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journalArgv, LinePrefixer, logsUnit } from '../../../src/drift/journal.js';
+import { journalArgv, LinePrefixer, logsUnit } from '../../../src/logs/journal.js';
 
 describe('logs helpers', () => {
   it('names the unit: a bare service gets .service, other unit types stay, odd names are refused', () => {

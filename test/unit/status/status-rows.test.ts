@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusUnits, unitStatuses } from '../../../src/drift/status-rows.js';
-import { acmeTasks, convergedFacts, setShown, WRITTEN_AT } from './converged-host.js';
+import { statusUnits, unitStatuses } from '../../../src/status/status-rows.js';
+import { acmeTasks, convergedFacts, setShown, WRITTEN_AT } from '../drift/converged-host.js';
 
 describe('status rows', () => {
   it('lists the units that should run, in playbook order', () => {

@@ -1,5 +1,5 @@
 // The fleet summary of a status run and its exit code: 0 all healthy, 3 otherwise.
-import { EXIT } from '../cli/exit-codes.js';
+import { EXIT } from '../exit-codes.js';
 import type { StatusHostResult } from './status-host.js';
 
 /** Hosts by status. */

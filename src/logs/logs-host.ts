@@ -3,7 +3,7 @@
 import { errorCodeOf } from '../engine/connection-codes.js';
 import { errorMessage } from '../errors.js';
 import type { Host } from '../inventory/types.js';
-import type { ShellChannel } from '../remote/shell-channel.js';
+import type { ShellChannel } from '../transport/shell-channel.js';
 import { LinePrefixer } from './journal.js';
 
 /** Opens a channel running argv on a host. */

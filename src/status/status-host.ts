@@ -1,5 +1,6 @@
 // Status of one host: one read-only round trip (`systemctl show` + health on the host), then unit rows.
 
+import { DRIFT_STEP_TIMEOUT_MS } from '../drift/drift-host.js';
 import { errorCodeOf, isUnreachable } from '../engine/connection-codes.js';
 import { errorMessage } from '../errors.js';
 import { parseFacts } from '../facts/parse.js';
@@ -10,7 +11,6 @@ import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
-import { DRIFT_STEP_TIMEOUT_MS } from './drift-host.js';
 import { statusUnits, type UnitStatus, unitStatuses } from './status-rows.js';
 
 /** A host's outcome in a status run. */
