@@ -1,0 +1,23 @@
+// Health: the one definition of a healthy unit, the endpoint probe and the settle window, for every command.
+export {
+  activeAsTypeMeans,
+  describeState,
+  HEALTHY_STATE_PATTERNS,
+  stateKey,
+  type UnitState,
+  unitKind,
+  unitStateOf,
+} from './active-state.js';
+export {
+  describeProbe,
+  PROBE_BASH,
+  PROBE_TIMEOUT_SEC,
+  type ProbeOutcome,
+  probeCode,
+  probeHealthy,
+  probeOutcome,
+  probeWord,
+} from './probe.js';
+export { DEFAULT_SETTLE_SEC, unsettledReason } from './settle.js';
+export { CRASH_LOOP_WINDOW_SEC, type UnitTrouble, unitTrouble } from './trouble.js';
+export { type HealthEvidence, type HealthVerdict, judgeHealth } from './verdict.js';

@@ -1,0 +1,92 @@
+// The endpoint probe: one HTTP GET on the host's localhost with bash's /dev/tcp, and what its outcome means.
+
+/** Seconds one probe waits for the status line. */
+export const PROBE_TIMEOUT_SEC = 3;
+
+/** What asking an endpoint gave; each way of not answering is its own kind. */
+export type ProbeOutcome =
+  | { kind: 'http'; code: number }
+  | { kind: 'refused' }
+  | { kind: 'timeout' }
+  | { kind: 'unresolved' }
+  | { kind: 'closed' }
+  | { kind: 'no-bash' }
+  | { kind: 'error'; message: string };
+
+/**
+ * The probe, run by `bash -c` with `UNIT PORT PATH` triples as arguments: one `H<TAB>unit<TAB>rc<TAB>base64`
+ * line per endpoint, where rc is 0 (the text is the status line), 10 (could not connect: the text is bash's
+ * message), 11 (closed without a status line) or 12 (no status line within PROBE_TIMEOUT_SEC).
+ */
+export const PROBE_BASH = String.raw`hf_one() {
+  exec 2>&1
+  exec 3<>"/dev/tcp/localhost/$1" || exit 10
+  printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nUser-Agent: hfleet\r\nConnection: close\r\n\r\n' "$2" >&3
+  IFS= read -r -t ${PROBE_TIMEOUT_SEC} hf_line <&3; hf_rc=$?
+  [ "$hf_rc" -gt 128 ] && exit 12
+  [ -z "$hf_line" ] && exit 11
+  printf '%s' "$hf_line"
+}
+while [ $# -ge 3 ]; do
+  hf_out=$(hf_one "$2" "$3"); hf_rc=$?
+  printf 'H\t%s\t%s\t%s\n' "$1" "$hf_rc" "$(printf '%s' "$hf_out" | base64 -w0)"
+  shift 3
+done`;
+
+// The outcome of one probe line's rc and decoded text; `undefined` rc means the probe never reported.
+export function probeOutcome(rc: number | undefined, text: string): ProbeOutcome {
+  if (rc === undefined) return { kind: 'timeout' };
+  if (rc === 127) return { kind: 'no-bash' };
+  if (rc === 12) return { kind: 'timeout' };
+  if (rc === 11) return { kind: 'closed' };
+  if (rc === 0) {
+    const status = /^HTTP\/\d(?:\.\d)? (\d{3})\b/.exec(text);
+    return status
+      ? { kind: 'http', code: Number(status[1]) }
+      : { kind: 'error', message: 'not an HTTP answer' };
+  }
+  if (/Connection refused/i.test(text)) return { kind: 'refused' };
+  if (/name resolution|not known|No address associated|Invalid argument/i.test(text))
+    return { kind: 'unresolved' };
+  if (/timed out/i.test(text)) return { kind: 'timeout' };
+  const last = text.trim().split('\n').pop() ?? '';
+  return { kind: 'error', message: last.replace(/^.*?: line \d+: /, '') || `probe exit ${rc}` };
+}
+
+// True when the endpoint answered 200.
+export function probeHealthy(outcome: ProbeOutcome | undefined): boolean {
+  return outcome?.kind === 'http' && outcome.code === 200;
+}
+
+// The HTTP status for reports that keep a number: the code, or 0 when nothing answered.
+export function probeCode(outcome: ProbeOutcome | undefined): number {
+  return outcome?.kind === 'http' ? outcome.code : 0;
+}
+
+// What a probe outcome says, e.g. `HTTP 503`, `connection refused`, `bash not installed on the host`.
+export function describeProbe(outcome: ProbeOutcome | undefined): string {
+  if (!outcome) return 'not probed';
+  switch (outcome.kind) {
+    case 'http':
+      return `HTTP ${outcome.code}`;
+    case 'refused':
+      return 'connection refused';
+    case 'timeout':
+      return `no answer within ${PROBE_TIMEOUT_SEC} s`;
+    case 'unresolved':
+      return 'localhost does not resolve on the host';
+    case 'closed':
+      return 'connection closed without an HTTP answer';
+    case 'no-bash':
+      return 'bash not installed on the host';
+    case 'error':
+      return outcome.message;
+  }
+}
+
+// A short word for tables: `200`, `503`, `refused`, `timeout`, `no-dns`, `closed`, `no-bash`, `error`.
+export function probeWord(outcome: ProbeOutcome | undefined): string {
+  if (!outcome) return '-';
+  if (outcome.kind === 'http') return String(outcome.code);
+  return outcome.kind === 'unresolved' ? 'no-dns' : outcome.kind;
+}

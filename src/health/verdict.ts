@@ -1,0 +1,48 @@
+// The one definition of healthy, used by apply, restart, rolling apply, status, drift and serve.
+import { activeAsTypeMeans, describeState, type UnitState } from './active-state.js';
+import { describeProbe, type ProbeOutcome, probeHealthy } from './probe.js';
+import { unsettledReason } from './settle.js';
+import { type UnitTrouble, unitTrouble } from './trouble.js';
+
+/** What is known about one unit when judging it. */
+export interface HealthEvidence {
+  unit: string;
+  state: UnitState;
+  /** The endpoint's probe; undefined when the unit has no endpoint. */
+  probe: ProbeOutcome | undefined;
+  /** True when the unit has an endpoint (a missing probe then counts as no answer). */
+  hasEndpoint: boolean;
+  /** The state after the settle window; undefined when no window was paid (one reading only). */
+  settled?: UnitState | undefined;
+  /** Seconds the unit has been active, for crash-loop detection from one reading. */
+  activeForSec?: number | undefined;
+}
+
+/** A health verdict: healthy or not, and why not in one line. */
+export interface HealthVerdict {
+  healthy: boolean;
+  /** Empty when healthy, e.g. `activating/auto-restart`, `/api/health: connection refused`. */
+  reason: string;
+  trouble: UnitTrouble | undefined;
+}
+
+/**
+ * Healthy: the unit is active in the way its type means (a simple/exec/notify service `running`, a timer
+ * `waiting` or `running`, a oneshot with RemainAfterExit `exited` with success), its endpoint (if any)
+ * answers 200, and it held still over the settle window after that (same MainPID, NRestarts unchanged,
+ * still active) — or, read once, systemd has not restarted it by itself within the crash-loop window.
+ */
+export function judgeHealth(evidence: HealthEvidence): HealthVerdict {
+  const { unit, state } = evidence;
+  const trouble = unitTrouble(state, evidence.activeForSec);
+  const unhealthy = (reason: string): HealthVerdict => ({ healthy: false, reason, trouble });
+  if (!activeAsTypeMeans(unit, state)) return unhealthy(describeState(state));
+  if (evidence.hasEndpoint && !probeHealthy(evidence.probe)) return unhealthy(describeProbe(evidence.probe));
+  if (evidence.settled) {
+    const unsettled = unsettledReason(unit, state, evidence.settled);
+    if (unsettled) return unhealthy(unsettled);
+    return { healthy: true, reason: '', trouble: undefined };
+  }
+  if (trouble) return unhealthy(`${trouble.kind}: ${trouble.detail}`);
+  return { healthy: true, reason: '', trouble: undefined };
+}
