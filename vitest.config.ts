@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // Runs the CLI records go to a temporary state folder, never the user's history.
+    globalSetup: ['test/support/state-home.ts'],
     projects: [
       {
         extends: true,

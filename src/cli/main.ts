@@ -6,6 +6,7 @@ import { applyCommand } from './commands/apply.js';
 import { completionCommand } from './commands/completion.js';
 import { demoCommand } from './commands/demo.js';
 import { driftCommand } from './commands/drift.js';
+import { historyCommand } from './commands/history.js';
 import { importAnsibleCommand } from './commands/import-ansible.js';
 import { labCommand } from './commands/lab.js';
 import { lintCommand } from './commands/lint.js';
@@ -35,13 +36,14 @@ export async function main(argv: string[]): Promise<number> {
       .command(renderCommand(setExitCode))
       .command(lintCommand(setExitCode))
       .command(logsCommand(setExitCode))
+      .command(historyCommand(setExitCode))
       .command(labCommand(setExitCode))
       .command(demoCommand(setExitCode))
       .command(importAnsibleCommand(setExitCode))
       .command(completionCommand(setExitCode))
       .demandCommand(
         1,
-        'name a command: apply, drift, restart, status, logs, render, lint, lab, import-ansible or completion',
+        'name a command: apply, drift, restart, status, serve, history, logs, render, lint, lab, import-ansible or completion',
       )
       .strict()
       .exitProcess(false)

@@ -8,6 +8,7 @@ import { STEP_TIMEOUT_MS } from '../engine/host-steps.js';
 import { type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
 import { EXIT } from '../exit-codes.js';
+import { recordRun } from '../history/record-run.js';
 import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
 import { applyJunitCases } from '../report/junit-cases.js';
@@ -91,15 +92,21 @@ export async function runApply(request: ApplyRequest): Promise<number> {
   }
   const summary = summarize(results);
   const seconds = (performance.now() - started) / 1000;
+  const document = {
+    ...applyJson(results, summary, seconds),
+    ...(rollout ? { rollout: rolloutJson(rollout) } : {}),
+  };
   if (reporter) process.stdout.write(reporter.finish(results, summary, seconds, rollout));
-  else {
-    const document = {
-      ...applyJson(results, summary, seconds),
-      ...(rollout ? { rollout: rolloutJson(rollout) } : {}),
-    };
-    process.stdout.write(`${JSON.stringify(document)}\n`);
-  }
+  else process.stdout.write(`${JSON.stringify(document)}\n`);
   writeReport(request.output, 'hfleet apply', () => applyJunitCases(results));
   const halted = rollout !== undefined && (rollout.halted || rollout.interrupted);
-  return summary.failed + summary.unreachable > 0 || halted ? EXIT.hostFailed : EXIT.ok;
+  const exitCode = summary.failed + summary.unreachable > 0 || halted ? EXIT.hostFailed : EXIT.ok;
+  if (!request.check)
+    recordRun(
+      'apply',
+      fleet.hosts.map((host) => host.name),
+      exitCode,
+      document,
+    );
+  return exitCode;
 }

@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { driftHost } from '../../drift/drift-host.js';
 import { driftExitCode, summarizeDrift } from '../../drift/summary.js';
+import { recordRun } from '../../history/record-run.js';
 import { driftHuman } from '../../report/drift-human.js';
 import { driftJson } from '../../report/drift-json.js';
 import { driftJunitCases } from '../../report/junit-cases.js';
@@ -25,13 +26,21 @@ export function driftCommand(setExitCode: (code: number) => void): CommandModule
     handler: async (args) => {
       const { results, seconds } = await runReadFleet(args, driftHost);
       const summary = summarizeDrift(results);
+      const document = driftJson(results, summary, seconds);
       process.stdout.write(
         args.json
-          ? `${JSON.stringify(driftJson(results, summary, seconds))}\n`
+          ? `${JSON.stringify(document)}\n`
           : driftHuman(results, summary, seconds, styleFor(process.stdout)),
       );
       writeReport(args.output, 'hfleet drift', () => driftJunitCases(results));
-      setExitCode(driftExitCode(summary));
+      const exitCode = driftExitCode(summary);
+      recordRun(
+        'drift',
+        results.map((result) => result.host),
+        exitCode,
+        document,
+      );
+      setExitCode(exitCode);
     },
   };
 }

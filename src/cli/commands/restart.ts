@@ -7,6 +7,7 @@ import { STEP_TIMEOUT_MS } from '../../engine/host-steps.js';
 import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
 import { EXIT } from '../../exit-codes.js';
+import { recordRun } from '../../history/record-run.js';
 import type { Host } from '../../inventory/types.js';
 import type { ResolvedTask } from '../../playbook/types.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
@@ -123,11 +124,18 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
       } finally {
         interrupt.dispose();
       }
+      const document = rolloutJson(report);
       if (human) process.stdout.write(human.finish(report));
-      else process.stdout.write(`${JSON.stringify(rolloutJson(report))}\n`);
-      setExitCode(
-        report.halted || report.interrupted || report.failed.length > 0 ? EXIT.hostFailed : EXIT.ok,
+      else process.stdout.write(`${JSON.stringify(document)}\n`);
+      const exitCode =
+        report.halted || report.interrupted || report.failed.length > 0 ? EXIT.hostFailed : EXIT.ok;
+      recordRun(
+        'restart',
+        fleet.hosts.map((host) => host.name),
+        exitCode,
+        document,
       );
+      setExitCode(exitCode);
     },
   };
 }

@@ -1,5 +1,6 @@
 // `hfleet status`: the health loop across the fleet, per host and unit, read-only, one round trip per host.
 import type { CommandModule } from 'yargs';
+import { recordRun } from '../../history/record-run.js';
 import { statusJunitCases } from '../../report/junit-cases.js';
 import { statusHuman } from '../../report/status-human.js';
 import { statusJson } from '../../report/status-json.js';
@@ -24,13 +25,19 @@ export function statusCommand(setExitCode: (code: number) => void): CommandModul
     handler: async (args) => {
       const { results, seconds } = await runReadFleet(args, statusHost);
       const summary = summarizeStatus(results);
+      const document = statusJson(results, summary, seconds);
       process.stdout.write(
-        args.json
-          ? `${JSON.stringify(statusJson(results, summary, seconds))}\n`
-          : statusHuman(results, summary, styleFor(process.stdout)),
+        args.json ? `${JSON.stringify(document)}\n` : statusHuman(results, summary, styleFor(process.stdout)),
       );
       writeReport(args.output, 'hfleet status', () => statusJunitCases(results));
-      setExitCode(statusExitCode(summary));
+      const exitCode = statusExitCode(summary);
+      recordRun(
+        'status',
+        results.map((result) => result.host),
+        exitCode,
+        document,
+      );
+      setExitCode(exitCode);
     },
   };
 }

@@ -1,0 +1,59 @@
+// `hfleet history`: the runs recorded on this machine (apply, drift, restart, status, serve sweeps).
+import type { CommandModule } from 'yargs';
+import { HfleetError } from '../../errors.js';
+import { defaultHistoryStore } from '../../history/record-run.js';
+import { parseSince } from '../../history/since.js';
+import type { RunKind } from '../../history/types.js';
+import { historyHuman } from '../../report/history-human.js';
+
+const KINDS: readonly RunKind[] = ['apply', 'drift', 'restart', 'status', 'sweep'];
+
+interface HistoryArgs {
+  host: string | undefined;
+  since: string | undefined;
+  kind: string | undefined;
+  json: boolean;
+}
+
+// `--kind apply,drift` as run kinds; an unknown kind is a usage error.
+function parseKinds(value: string | undefined): RunKind[] | undefined {
+  if (value === undefined) return undefined;
+  return value.split(',').map((kind) => {
+    if (!KINDS.includes(kind as RunKind))
+      throw new HfleetError('USAGE', `--kind: '${kind}' is not one of ${KINDS.join(', ')}`);
+    return kind as RunKind;
+  });
+}
+
+// The yargs module of `hfleet history`.
+export function historyCommand(setExitCode: (code: number) => void): CommandModule<object, HistoryArgs> {
+  return {
+    command: 'history',
+    describe: 'runs recorded on this machine: who, when, which hosts, exit code and summary',
+    builder: (yargs) =>
+      yargs
+        .option('host', { type: 'string', describe: 'only runs that touched or read this host' })
+        .option('since', { type: 'string', describe: 'only runs since 30m, 12h, 2d, 1w or a date' })
+        .option('kind', { type: 'string', describe: `comma list of ${KINDS.join(', ')}` })
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'print one JSON document on stdout (each run with its full document)',
+        })
+        .example('$0 history --since 2d', 'what ran in the last two days')
+        .example('$0 history --host acme-1 --kind apply --json', "one host's applies, machine-readable")
+        .epilog(
+          'runs are kept under $XDG_STATE_HOME/hfleet/history for HFLEET_HISTORY_DAYS days (default 30)',
+        ) as never,
+    handler: (args) => {
+      const query = {
+        ...(args.since === undefined ? {} : { sinceMs: parseSince(args.since, Date.now()) }),
+        ...(args.host === undefined ? {} : { host: args.host }),
+        ...(args.kind === undefined ? {} : { kinds: parseKinds(args.kind) }),
+      };
+      const runs = defaultHistoryStore().list(query);
+      process.stdout.write(args.json ? `${JSON.stringify({ runs })}\n` : historyHuman(runs));
+      setExitCode(0);
+    },
+  };
+}
