@@ -13,6 +13,7 @@ import { lintCommand } from './commands/lint.js';
 import { logsCommand } from './commands/logs.js';
 import { renderCommand } from './commands/render.js';
 import { restartCommand } from './commands/restart.js';
+import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { reportError } from './error-boundary.js';
 import { VERSION } from './version.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(driftCommand(setExitCode))
       .command(restartCommand(setExitCode))
       .command(statusCommand(setExitCode))
+      .command(serveCommand(setExitCode))
       .command(renderCommand(setExitCode))
       .command(lintCommand(setExitCode))
       .command(logsCommand(setExitCode))

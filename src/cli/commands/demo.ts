@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { ensureLab } from '../../lab/index.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
+import { DEFAULT_PORT } from '../../serve/listen-address.js';
 import { runApply } from '../run-apply.js';
 
 // The yargs module of `hfleet demo`.
@@ -43,6 +44,9 @@ export function demoCommand(
       process.stderr.write(
         'hfleet demo: try `hfleet drift` or `hfleet restart` with HFLEET_INVENTORY=' +
           `${lab.inventoryPath}; \`hfleet lab down\` stops the fleet\n`,
+      );
+      process.stderr.write(
+        `hfleet demo: the live view: npx hfleet serve ${lab.inventoryPath}  (then open http://127.0.0.1:${DEFAULT_PORT}/)\n`,
       );
     },
   };

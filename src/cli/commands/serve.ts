@@ -1,0 +1,88 @@
+// `hfleet serve`: the fleet live in a browser, /metrics for monitoring; it only reads.
+import type { CommandModule } from 'yargs';
+import { HfleetError } from '../../errors.js';
+import { defaultHistoryStore } from '../../history/record-run.js';
+import { checkListenToken, DEFAULT_PORT, parseListen } from '../../serve/listen-address.js';
+import { startServe } from '../../serve/start-serve.js';
+import { loadPlannedFleet } from '../fleet-input.js';
+import { type ReadFleetArgs, withReadFleetOptions } from '../read-fleet.js';
+
+interface ServeArgs extends Omit<ReadFleetArgs, 'output' | 'json'> {
+  listen: string | undefined;
+  token: string | undefined;
+  interval: number;
+  maxLiveClients: number;
+}
+
+// Resolves when SIGINT or SIGTERM arrives.
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.on('SIGINT', done);
+    process.on('SIGTERM', done);
+  });
+}
+
+// The yargs module of `hfleet serve`.
+export function serveCommand(setExitCode: (code: number) => void): CommandModule<object, ServeArgs> {
+  return {
+    command: 'serve [inventory]',
+    describe: 'the fleet live in a browser (status, drift, history) and /metrics; read-only',
+    builder: (yargs) =>
+      withReadFleetOptions(yargs, 'connected')
+        .option('listen', {
+          type: 'string',
+          describe: `ADDR:PORT to listen on (default 127.0.0.1:${DEFAULT_PORT})`,
+        })
+        .option('token', {
+          type: 'string',
+          describe: 'every request must carry it (needed off loopback; default $HFLEET_SERVE_TOKEN)',
+          default: process.env['HFLEET_SERVE_TOKEN'] || undefined,
+          defaultDescription: '$HFLEET_SERVE_TOKEN',
+        })
+        .option('interval', {
+          type: 'number',
+          default: 30,
+          describe: 'seconds between two sweeps of the fleet',
+        })
+        .option('max-live-clients', {
+          type: 'number',
+          default: 64,
+          describe: 'browsers updated live at once',
+        })
+        .example('$0 serve', 'open the printed address in a browser')
+        .example(
+          '$0 serve --listen 0.0.0.0:8470 --token "$(cat ~/.hfleet-token)"',
+          'reachable by others',
+        ) as never,
+    handler: async (args) => {
+      const listen = parseListen(args.listen);
+      checkListenToken(listen, args.token);
+      if (!(args.interval >= 1))
+        throw new HfleetError('USAGE', `--interval: at least 1 second (got ${args.interval})`);
+      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
+        sshConfig: args.sshConfig,
+      });
+      const running = await startServe({
+        fleet,
+        listen,
+        token: args.token,
+        intervalMs: args.interval * 1000,
+        forks: args.forks,
+        history: defaultHistoryStore(),
+        maxLiveClients: args.maxLiveClients,
+        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+      });
+      process.stdout.write(
+        `hfleet serve: ${running.url} (${fleet.hosts.length} hosts, a sweep every ${args.interval} s; Ctrl-C stops)\n`,
+      );
+      await untilSignal();
+      await running.stop();
+      setExitCode(0);
+    },
+  };
+}
