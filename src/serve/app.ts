@@ -1,9 +1,9 @@
 // serve's routes: the grid, host pages, journal lines, /events (SSE), /metrics and /api/fleet; GET only.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { journalArgv } from '../drift/journal.js';
 import { errorMessage } from '../errors.js';
 import type { HistoryStore } from '../history/store.js';
+import { journalArgv } from '../logs/journal.js';
 import type { FleetWatch } from './fleet-watch.js';
 import { LiveClients } from './live-clients.js';
 import { metricsText } from './metrics.js';

@@ -1,9 +1,9 @@
 // Build a host's view from one round trip's facts (pure), and the overall state of a host.
 import { hostFindings } from '../drift/host-findings.js';
-import { unitStatuses } from '../drift/status-rows.js';
 import type { HostFacts } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
+import { unitStatuses } from '../status/status-rows.js';
 import type { HostState, HostView, UnitView } from './types.js';
 import { unitHealth } from './unit-health.js';
 
@@ -41,11 +41,7 @@ export function hostViewFromFacts(
   const before = new Map(previous?.units.map((unit) => [unit.unit, unit.restarts]));
   const units = unitStatuses(tasks, facts).map((status) => ({
     ...status,
-    state: unitHealth({
-      status,
-      result: facts.units.get(status.unit)?.['Result'],
-      previousRestarts: before.get(status.unit),
-    }),
+    ...unitHealth({ status, props: facts.units.get(status.unit), previousRestarts: before.get(status.unit) }),
   }));
   const findings = hostFindings(tasks, facts, { knownDropins: host.vars.known_dropins, dropinTexts });
   return {

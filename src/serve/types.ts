@@ -1,11 +1,14 @@
 // What serve knows about the fleet: per host its units (with health), drift findings and reachability.
-import type { UnitStatus } from '../drift/status-rows.js';
+
 import type { Finding } from '../drift/types.js';
+import type { UnitStatus } from '../status/status-rows.js';
 import type { UnitHealth } from './unit-health.js';
 
 /** A status row with serve's health verdict. */
 export interface UnitView extends UnitStatus {
   state: UnitHealth;
+  /** Why the unit is not healthy, in one line; empty when healthy. */
+  reason: string;
 }
 
 /** A host's overall state on the page, worst first. */

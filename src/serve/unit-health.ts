@@ -1,32 +1,44 @@
-// What serve calls healthy, per unit: the one place its health classification comes from.
-import type { UnitStatus } from '../drift/status-rows.js';
+// What serve shows as a unit's health: the shared verdict (src/health) plus a restart seen between sweeps.
+import { judgeHealth, type ProbeOutcome, unitStateOf } from '../health/index.js';
+import type { UnitStatus } from '../status/status-rows.js';
 
 /** A unit's health as the page, the metrics and the history show it. */
 export type UnitHealth = 'healthy' | 'crash-loop' | 'unhealthy' | 'stopped';
 
-/** What the classification reads beyond the status row. */
+/** What the classification reads: the status row, the unit's `systemctl show` values, the last sweep. */
 export interface UnitHealthInput {
   status: UnitStatus;
-  /** systemd's `Result` of the unit (e.g. `start-limit-hit`). */
-  result: string | undefined;
+  props: Readonly<Record<string, string>> | undefined;
   /** NRestarts seen by the previous sweep, when there was one. */
   previousRestarts: number | null | undefined;
 }
 
-// Crash loop: systemd is between automatic restarts, gave up on them, or restarted it since the last sweep.
-function isCrashLooping({ status, result, previousRestarts }: UnitHealthInput): boolean {
-  if (status.sub === 'auto-restart' || result === 'start-limit-hit') return true;
-  return (
+// The endpoint's answer as the shared verdict reads it (the facts keep a code, 0 for no answer).
+function probeOf(code: number | null): ProbeOutcome | undefined {
+  if (code === null) return undefined;
+  return code > 0 ? { kind: 'http', code } : { kind: 'error', message: 'no answer' };
+}
+
+// The unit's health and, when not healthy, why in one line.
+export function unitHealth({ status, props, previousRestarts }: UnitHealthInput): {
+  state: UnitHealth;
+  reason: string;
+} {
+  const verdict = judgeHealth({
+    unit: status.unit,
+    state: unitStateOf(props),
+    probe: probeOf(status.health),
+    hasEndpoint: status.health !== null,
+    activeForSec: status.uptime_sec ?? undefined,
+  });
+  const grew =
     previousRestarts !== null &&
     previousRestarts !== undefined &&
     status.restarts !== null &&
-    status.restarts > previousRestarts
-  );
-}
-
-// The unit's health: a crash loop first, then stopped, then the status row's own verdict.
-export function unitHealth(input: UnitHealthInput): UnitHealth {
-  if (isCrashLooping(input)) return 'crash-loop';
-  if (input.status.active === 'inactive') return 'stopped';
-  return input.status.healthy ? 'healthy' : 'unhealthy';
+    status.restarts > previousRestarts;
+  if (verdict.trouble?.kind === 'crash-loop' || grew) {
+    return { state: 'crash-loop', reason: verdict.reason || 'systemd restarted it since the last sweep' };
+  }
+  if (verdict.healthy) return { state: 'healthy', reason: '' };
+  return { state: status.active === 'inactive' ? 'stopped' : 'unhealthy', reason: verdict.reason };
 }

@@ -18,7 +18,8 @@ export function memoryBar(unit: UnitView) {
 export function unitFacts(unit: UnitView) {
   const http = unit.health === null ? '' : `HTTP ${unit.health === 0 ? 'no answer' : unit.health}`;
   const uptime = unit.uptime_sec === null ? 'not running' : `up ${shortDuration(unit.uptime_sec)}`;
-  return html`<span class="facts">${http ? html`<span>${http}</span>` : ''}<span>restarts ${unit.restarts ?? '-'}</span><span>${uptime}</span></span>`;
+  const reason = unit.reason ? html`<span class="reason">${unit.reason}</span>` : '';
+  return html`<span class="facts">${reason}${http ? html`<span>${http}</span>` : ''}<span>restarts ${unit.restarts ?? '-'}</span><span>${uptime}</span></span>`;
 }
 
 // A grid cell for one unit of one host.
