@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests run in parallel; the end-to-end tier shares one lab and runs its files one by one.
+// Every project runs under its own TMPDIR (test/support/scratch-root.ts), removed when the run ends.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -11,7 +12,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/scratch-root.ts'],
+        },
       },
       {
         extends: true,
@@ -20,7 +25,7 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 300_000,
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/support/scratch-root.ts', 'test/e2e/global-setup.ts'],
         },
       },
     ],

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { labReport, labTable, simTable } from './lib/report.mjs';
+import { labReport, labTable, simTable, startupTable } from './lib/report.mjs';
 import { simulate } from './sim/simulate.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'first-reps': { type: 'string', default: '2' },
     sim: { type: 'string', default: '250,500,1000,2000' },
     'no-lab': { type: 'boolean', default: false },
+    'no-startup': { type: 'boolean', default: false },
     'no-ansible': { type: 'boolean', default: false },
     'no-lock': { type: 'boolean', default: false },
     'record-facts': { type: 'boolean', default: false },
@@ -40,6 +41,23 @@ function machine() {
     kernel: os.release(),
     commit: commit || null,
   };
+}
+
+// Run bench/startup/measure.mjs in a child (under the lab lock unless --no-lock): hfleet's fixed cost.
+function measureStartup() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hfleet-bench-startup-'));
+  const out = path.join(dir, 'startup.json');
+  const args = [path.join(ROOT, 'bench/startup/measure.mjs'), '--out', out];
+  const argv = values['no-lock']
+    ? [process.execPath, ...args]
+    : ['flock', LAB_LOCK, process.execPath, ...args];
+  try {
+    const run = spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (run.status !== 0) throw new Error(`the startup benchmark exited ${run.status}`);
+    return JSON.parse(readFileSync(out, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // Run the lab part in a child (under the lab lock unless --no-lock); resolves to its raw samples.
@@ -83,6 +101,11 @@ if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
 }
 const result = { date: new Date().toISOString(), machine: machine() };
 const tables = [];
+if (!values['no-startup']) {
+  log('startup: 10 runs each of node -e 0, hfleet --version, hfleet --help, a no-change apply on 1 lab host');
+  result.startup = measureStartup();
+  tables.push(startupTable(result.startup));
+}
 if (!values['no-lab']) {
   log(
     `lab benchmark: ${values.hosts} hosts, ${values.reps} repetitions${values['no-lock'] ? '' : ` (waiting for ${LAB_LOCK})`}`,
@@ -97,7 +120,8 @@ if (sizes.length > 0) {
   tables.push(simTable(result.simulation));
 }
 mkdirSync(values['out-dir'], { recursive: true });
-const name = `bench-${result.lab ? `${result.lab.hosts}h` : 'sim'}-${result.date.slice(0, 19).replace(/:/g, '')}.json`;
+const kind = result.lab ? `${result.lab.hosts}h` : result.simulation ? 'sim' : 'startup';
+const name = `bench-${kind}-${result.date.slice(0, 19).replace(/:/g, '')}.json`;
 const file = path.join(values['out-dir'], name);
 writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 process.stdout.write(`${tables.join('\n\n')}\n\nresults: ${path.relative(process.cwd(), file)}\n`);

@@ -112,3 +112,18 @@ export function simTable(sim) {
   ];
   return lines.join('\n');
 }
+
+// The startup figures as a short table: medians in seconds, `hfleet --version` beside `node -e 0`.
+export function startupTable(startup) {
+  const row = (name, summary) =>
+    `| ${name.padEnd(28)} | ${summary ? `${summary.median.toFixed(3)} s` : 'skipped'} |`;
+  return [
+    `startup (median of ${startup.reps})`,
+    `| ${'run'.padEnd(28)} | median |`,
+    row('node -e 0', startup.node_e0),
+    row('hfleet --version', startup.hfleet_version),
+    row('hfleet --help', startup.hfleet_help),
+    row('apply, no change, 1 lab host', startup.nochange_apply_1_host),
+    `hfleet --version - node -e 0: ${startup.version_minus_node_median.toFixed(3)} s`,
+  ].join('\n');
+}

@@ -1,52 +1,34 @@
-// The yargs root: registers one module per command and runs it inside the single error boundary.
-import yargs from 'yargs';
-import { HfleetError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { applyCommand } from './commands/apply.js';
-import { completionCommand } from './commands/completion.js';
-import { demoCommand } from './commands/demo.js';
-import { driftCommand } from './commands/drift.js';
-import { historyCommand } from './commands/history.js';
-import { importAnsibleCommand } from './commands/import-ansible.js';
-import { labCommand } from './commands/lab.js';
-import { lintCommand } from './commands/lint.js';
-import { logsCommand } from './commands/logs.js';
-import { renderCommand } from './commands/render.js';
-import { restartCommand } from './commands/restart.js';
-import { serveCommand } from './commands/serve.js';
-import { statusCommand } from './commands/status.js';
-import { reportError } from './error-boundary.js';
+// The yargs root: lists every command from the command table, loads only the one that runs, inside the single error boundary.
+import type { Argv } from 'yargs';
+import { COMMANDS, type CommandEntry, commandInArguments, type SetExitCode } from './command-table.js';
 import { VERSION } from './version.js';
 
-// Run the CLI with these arguments; resolves to the process exit code.
+/** Run the CLI with these arguments; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // `hfleet --version` answers before yargs loads: it is the fixed cost of every scripted call.
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const [{ default: yargs }, { HfleetError }, { reportError }, { EXIT }] = await Promise.all([
+    import('yargs'),
+    import('../errors.js'),
+    import('./error-boundary.js'),
+    import('../exit-codes.js'),
+  ]);
   let exitCode: number = EXIT.ok;
-  const setExitCode = (code: number) => {
+  const setExitCode: SetExitCode = (code) => {
     exitCode = code;
   };
   try {
-    await yargs(argv)
+    const parser = yargs(argv)
       .scriptName('hfleet')
       .usage(
         '$0 <command> [options]\n\nKeep a fleet of Honeyframe servers in their intended systemd state, over SSH.',
-      )
-      .command(applyCommand(setExitCode))
-      .command(driftCommand(setExitCode))
-      .command(restartCommand(setExitCode))
-      .command(statusCommand(setExitCode))
-      .command(serveCommand(setExitCode))
-      .command(renderCommand(setExitCode))
-      .command(lintCommand(setExitCode))
-      .command(logsCommand(setExitCode))
-      .command(historyCommand(setExitCode))
-      .command(labCommand(setExitCode))
-      .command(demoCommand(setExitCode))
-      .command(importAnsibleCommand(setExitCode))
-      .command(completionCommand(setExitCode))
-      .demandCommand(
-        1,
-        'name a command: apply, drift, restart, status, serve, history, logs, render, lint, lab, import-ansible or completion',
-      )
+      );
+    await registerCommands(parser, argv, setExitCode);
+    await parser
+      .demandCommand(1, `name a command: ${COMMANDS.map((entry) => entry.name).join(', ')}`)
       .strict()
       .exitProcess(false)
       .version(VERSION)
@@ -62,4 +44,29 @@ export async function main(argv: string[]): Promise<number> {
     return reportError(error);
   }
   return exitCode;
+}
+
+// Register the command that runs in full and every other one as a listing only (shell completion loads all).
+async function registerCommands(
+  parser: Argv,
+  argv: readonly string[],
+  setExitCode: SetExitCode,
+): Promise<void> {
+  const running = commandInArguments(argv);
+  const completing = argv.includes('--get-yargs-completions');
+  for (const entry of COMMANDS) {
+    if (completing || entry === running) parser.command((await entry.load())(setExitCode));
+    else parser.command(listingOnly(entry));
+  }
+}
+
+// A command as `hfleet --help` lists it, without its module.
+function listingOnly(entry: CommandEntry) {
+  return {
+    command: entry.command,
+    describe: entry.describe,
+    handler: () => {
+      throw new Error(`hfleet ${entry.name} ran without its module`);
+    },
+  };
 }

@@ -135,7 +135,9 @@ describeWithLab('faults during apply', () => {
       expect(run.code).toBe(3);
       const initech = byHost(run.json)['initech-1'];
       expect(initech.status).toBe('unreachable');
-      expect(initech.error).toMatch(/^initech-1 \(10\.213\.1\.3:22\): connection failed: /);
+      // sshd may reset or close the refused connection: the stable part is the host, its address and that the
+      // connection is what failed.
+      expect(initech.error).toMatch(/^initech-1 \(10\.213\.1\.3:22\): connection /);
       expect(initech.error).not.toContain('\n');
       expectOthersConverged(run.json, 'initech-1');
       await expectAllWhole([next.render]);

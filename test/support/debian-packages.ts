@@ -10,6 +10,7 @@ export type PackagesOutcome = { ok: true } | { ok: false; reason: string };
 /** True when dpkg lists the package as installed. */
 export async function isDebianPackageInstalled(name: string): Promise<boolean> {
   try {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a template.
     const { stdout } = await execFileAsync('dpkg-query', ['-W', '-f=${Status}', name]);
     return stdout.includes('install ok installed');
   } catch {

@@ -1,5 +1,6 @@
 // `hfleet apply`: converge the selected hosts to the playbook, in parallel (or rolling), and report per host.
 import type { CommandModule } from 'yargs';
+import { commandHeader } from '../command-table.js';
 import {
   type InventoryArgs,
   type OutputArgs,
@@ -18,8 +19,7 @@ type ApplyArgs = InventoryArgs &
 // The yargs module of `hfleet apply`.
 export function applyCommand(setExitCode: (code: number) => void): CommandModule<object, ApplyArgs> {
   return {
-    command: 'apply [inventory]',
-    describe: 'converge hosts to their rendered units and drop-ins; restart only what changed',
+    ...commandHeader('apply'),
     builder: (yargs) =>
       withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
         .option('playbook', {

@@ -1,6 +1,7 @@
 // `hfleet completion`: print a bash or zsh script that completes hfleet's commands and options.
 import type { CommandModule } from 'yargs';
 import { HfleetError } from '../../errors.js';
+import { commandHeader } from '../command-table.js';
 
 /** The shells a script exists for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh'] as const;
@@ -58,8 +59,7 @@ export function completionCommand(
   _setExitCode: (code: number) => void,
 ): CommandModule<object, CompletionArgs> {
   return {
-    command: 'completion',
-    describe: 'print a bash or zsh completion script for hfleet',
+    ...commandHeader('completion'),
     builder: (yargs) =>
       yargs
         .option('shell', {

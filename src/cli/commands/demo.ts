@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { ensureLab } from '../../lab/index.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { DEFAULT_PORT } from '../../serve/listen-address.js';
+import { commandHeader } from '../command-table.js';
 import { runApply } from '../run-apply.js';
 
 // The yargs module of `hfleet demo`.
@@ -10,8 +11,7 @@ export function demoCommand(
   setExitCode: (code: number) => void,
 ): CommandModule<object, { hosts: number; json: boolean }> {
   return {
-    command: 'demo',
-    describe: 'the whole job on the local fleet: boot 3 lab hosts if needed, then apply (Linux, root)',
+    ...commandHeader('demo'),
     builder: (yargs) =>
       yargs
         .option('hosts', { type: 'number', default: 3, describe: 'lab hosts to boot' })

@@ -7,6 +7,7 @@ import { driftHuman } from '../../report/drift-human.js';
 import { driftJson } from '../../report/drift-json.js';
 import { driftJunitCases } from '../../report/junit-cases.js';
 import { styleFor } from '../../report/style.js';
+import { commandHeader } from '../command-table.js';
 import { type ReadFleetArgs, runReadFleet, withReadFleetOptions } from '../read-fleet.js';
 import { writeReport } from '../write-report.js';
 
@@ -15,9 +16,7 @@ type DriftArgs = ReadFleetArgs;
 // The yargs module of `hfleet drift`.
 export function driftCommand(setExitCode: (code: number) => void): CommandModule<object, DriftArgs> {
   return {
-    command: 'drift [inventory]',
-    describe:
-      'report how hosts differ from their rendered units, drop-ins and wanted unit states (read-only)',
+    ...commandHeader('drift'),
     builder: (yargs) =>
       withReadFleetOptions(yargs, 'checked')
         .example('$0 drift inventory.yml', 'which hosts are not what the inventory says')

@@ -5,6 +5,7 @@ import { defaultHistoryStore } from '../../history/record-run.js';
 import { parseSince } from '../../history/since.js';
 import type { RunKind } from '../../history/types.js';
 import { historyHuman } from '../../report/history-human.js';
+import { commandHeader } from '../command-table.js';
 
 const KINDS: readonly RunKind[] = ['apply', 'drift', 'restart', 'status', 'sweep'];
 
@@ -28,8 +29,7 @@ function parseKinds(value: string | undefined): RunKind[] | undefined {
 // The yargs module of `hfleet history`.
 export function historyCommand(setExitCode: (code: number) => void): CommandModule<object, HistoryArgs> {
   return {
-    command: 'history',
-    describe: 'runs recorded on this machine: who, when, which hosts, exit code and summary',
+    ...commandHeader('history'),
     builder: (yargs) =>
       yargs
         .option('host', { type: 'string', describe: 'only runs that touched or read this host' })

@@ -5,6 +5,7 @@ import type { CommandModule } from 'yargs';
 import { importAnsible } from '../../ansible/import.js';
 import { HfleetError } from '../../errors.js';
 import { SCHEMA_DIR } from '../../schema/write-schemas.js';
+import { commandHeader } from '../command-table.js';
 
 interface ImportArgs {
   source: string;
@@ -39,9 +40,7 @@ export function importAnsibleCommand(
   _setExitCode: (code: number) => void,
 ): CommandModule<object, ImportArgs> {
   return {
-    command: 'import-ansible <source>',
-    describe:
-      'convert an Ansible inventory (YAML or INI) into an hfleet inventory; report what was not mapped',
+    ...commandHeader('import-ansible'),
     builder: (yargs) =>
       yargs
         .positional('source', { type: 'string', demandOption: true, describe: 'Ansible inventory file' })

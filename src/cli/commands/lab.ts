@@ -5,12 +5,12 @@ import { labDown, labStatus, labUp } from '../../lab/index.js';
 import { DEFAULT_HOSTS } from '../../lab/layout.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { formatLabStatus } from '../../lab/status.js';
+import { commandHeader } from '../command-table.js';
 
 // The yargs module of `hfleet lab` and its three subcommands.
 export function labCommand(setExitCode: (code: number) => void): CommandModule {
   return {
-    command: 'lab <command>',
-    describe: 'the local test fleet: systemd-nspawn hosts with real systemd and sshd (Linux, root)',
+    ...commandHeader('lab'),
     builder: (yargs: Argv) =>
       yargs
         .command({

@@ -6,6 +6,7 @@ import type { Finding } from '../../systemd/lint/finding.js';
 import { lintRenderedHosts } from '../../systemd/lint/lint-inventory.js';
 import { lintPaths } from '../../systemd/lint/lint-paths.js';
 import { formatFinding, hasErrors } from '../../systemd/lint/lint-unit.js';
+import { commandHeader } from '../command-table.js';
 import { defaultInventoryPath } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 
@@ -19,8 +20,7 @@ interface LintArgs {
 // The yargs module of `hfleet lint`.
 export function lintCommand(setExitCode: (code: number) => void): CommandModule<object, LintArgs> {
   return {
-    command: 'lint [targets..]',
-    describe: 'lint the units rendered from an inventory, or unit/drop-in files (exit 1 on an error)',
+    ...commandHeader('lint'),
     builder: (yargs) =>
       yargs
         .positional('targets', {

@@ -7,6 +7,7 @@ import { journalArgv, logsUnit } from '../../logs/journal.js';
 import { type LogsHostResult, streamHostLogs } from '../../logs/logs-host.js';
 import { styleFor } from '../../report/style.js';
 import { ConnectionPool } from '../../transport/pool.js';
+import { commandHeader } from '../command-table.js';
 import { defaultInventoryPath, type SshConfigArgs, withSshConfigOption } from '../common-options.js';
 import { loadFleet } from '../fleet-input.js';
 
@@ -34,9 +35,7 @@ export function logsCommand(
   options: { stop?: AbortSignal } = {},
 ): CommandModule<object, LogsArgs> {
   return {
-    command: 'logs <targets..>',
-    describe:
-      "a service's journal on every selected host, each line prefixed with the host ([INVENTORY] SERVICE)",
+    ...commandHeader('logs'),
     builder: (yargs) =>
       withSshConfigOption(yargs)
         .positional('targets', {

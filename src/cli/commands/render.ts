@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { renderedFiles } from '../../playbook/rendered-files.js';
 import { writeRenderedFiles } from '../../render/write-rendered.js';
+import { commandHeader } from '../command-table.js';
 import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 
@@ -13,8 +14,7 @@ interface RenderArgs extends InventoryArgs {
 // The yargs module of `hfleet render`.
 export function renderCommand(_setExitCode: (code: number) => void): CommandModule<object, RenderArgs> {
   return {
-    command: 'render [inventory]',
-    describe: "render every selected host's unit files and drop-ins into a local directory (no SSH)",
+    ...commandHeader('render'),
     builder: (yargs) =>
       withInventoryOptions(yargs)
         .option('out', {

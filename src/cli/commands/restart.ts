@@ -12,6 +12,7 @@ import type { Host } from '../../inventory/types.js';
 import type { ResolvedTask } from '../../playbook/types.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
+import { commandHeader } from '../command-table.js';
 import {
   type InventoryArgs,
   type SshConfigArgs,
@@ -64,8 +65,7 @@ function healthChecks(tasks: readonly ResolvedTask[], units: readonly string[], 
 // The yargs module of `hfleet restart`.
 export function restartCommand(setExitCode: (code: number) => void): CommandModule<object, RestartArgs> {
   return {
-    command: 'restart [inventory]',
-    describe: 'rolling restart: customer batches, each gated on health before the next',
+    ...commandHeader('restart'),
     builder: (yargs) =>
       withSshConfigOption(withInventoryOptions(yargs))
         .option('services', {

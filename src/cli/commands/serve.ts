@@ -4,6 +4,7 @@ import { HfleetError } from '../../errors.js';
 import { defaultHistoryStore } from '../../history/record-run.js';
 import { checkListenToken, DEFAULT_PORT, parseListen } from '../../serve/listen-address.js';
 import { startServe } from '../../serve/start-serve.js';
+import { commandHeader } from '../command-table.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 import { type ReadFleetArgs, withReadFleetOptions } from '../read-fleet.js';
 
@@ -30,8 +31,7 @@ function untilSignal(): Promise<void> {
 // The yargs module of `hfleet serve`.
 export function serveCommand(setExitCode: (code: number) => void): CommandModule<object, ServeArgs> {
   return {
-    command: 'serve [inventory]',
-    describe: 'the fleet live in a browser (status, drift, history) and /metrics; read-only',
+    ...commandHeader('serve'),
     builder: (yargs) =>
       withReadFleetOptions(yargs, 'connected')
         .option('listen', {

@@ -7,6 +7,7 @@ import { statusJson } from '../../report/status-json.js';
 import { styleFor } from '../../report/style.js';
 import { statusHost } from '../../status/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../status/status-summary.js';
+import { commandHeader } from '../command-table.js';
 import { type ReadFleetArgs, runReadFleet, withReadFleetOptions } from '../read-fleet.js';
 import { writeReport } from '../write-report.js';
 
@@ -15,8 +16,7 @@ type StatusArgs = ReadFleetArgs;
 // The yargs module of `hfleet status`.
 export function statusCommand(setExitCode: (code: number) => void): CommandModule<object, StatusArgs> {
   return {
-    command: 'status [inventory]',
-    describe: 'is-active, /api/health, PID, memory, restarts and uptime of every service on every host',
+    ...commandHeader('status'),
     builder: (yargs) =>
       withReadFleetOptions(yargs, 'read')
         .example('$0 status', 'the whole fleet at a glance')

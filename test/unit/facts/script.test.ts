@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFacts } from '../../../src/facts/parse.js';
@@ -9,6 +8,7 @@ import { factsScript } from '../../../src/facts/script.js';
 import type { FactRequest } from '../../../src/facts/types.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
 import { localShellChannel } from '../../../src/transport/shell-channel.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 let session: ShellSession | undefined;
 afterEach(() => session?.close());
@@ -31,7 +31,7 @@ function request(dir: string): FactRequest {
 
 describe('the facts script, run by a real sh', () => {
   it('gathers files, drop-ins, users, ownership and existence in one round trip', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-facts-'));
+    const dir = scratchDir('hfleet-facts-');
     const content = '[Unit]\nDescription=Honeyframe Platform API — Acme Corp\n';
     writeFileSync(path.join(dir, 'unit.service'), content, { mode: 0o644 });
     utimesSync(path.join(dir, 'unit.service'), 1_700_000_000, 1_700_000_000);
@@ -62,8 +62,8 @@ describe('the facts script, run by a real sh', () => {
   });
 
   it('takes the lock, and a second session sees who holds it', async () => {
-    const req = request(mkdtempSync(path.join(tmpdir(), 'hfleet-facts-')));
-    const lockDir = mkdtempSync(path.join(tmpdir(), 'hfleet-lock-'));
+    const req = request(scratchDir('hfleet-facts-'));
+    const lockDir = scratchDir('hfleet-lock-');
     const script = (holder: string) =>
       factsScript(req, { waitSec: 0, holder }).replaceAll('/run/lock', lockDir);
     session = new ShellSession(localShellChannel(), 'first');
@@ -102,7 +102,7 @@ describe('the facts script, run by a real sh', () => {
     const port = (server.address() as AddressInfo).port;
     try {
       const req = {
-        ...request(mkdtempSync(path.join(tmpdir(), 'hfleet-facts-'))),
+        ...request(scratchDir('hfleet-facts-')),
         health: [
           { unit: 'hub-platform.service', port, path: '/api/health' },
           { unit: 'hub-cloud.service', port, path: '/api/sick' },

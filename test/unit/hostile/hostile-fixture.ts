@@ -1,8 +1,8 @@
 // A scratch fleet for hostile-input cases: a valid inventory, playbook and template set, each case overriding one part.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump } from 'js-yaml';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 /** Where the recording SSH server listens, and the files a host needs to reach it. */
 export interface Target {
@@ -70,7 +70,7 @@ const PLAIN_UNIT = '[Unit]\nDescription=Platform {{ display_name }}\n\n[Service]
 
 // Write a case's inventory, playbook and templates into a fresh directory.
 export function writeCase(target: Target, hostile: HostileCase): CaseFiles {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-hostile-'));
+  const dir = scratchDir('hfleet-hostile-');
   mkdirSync(path.join(dir, 'templates'));
   const templates = { 'templates/plain.service': PLAIN_UNIT, ...hostile.templates };
   for (const [name, text] of Object.entries(templates)) {

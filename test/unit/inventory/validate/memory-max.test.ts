@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isValidMemoryMax } from '../../../../src/inventory/validate/memory-max.js';
+import { scratchDir } from '../../../support/scratch-dir.js';
 
 const ACCEPTED = [
   '900M',
@@ -47,7 +47,7 @@ function systemdAccepts(value: string): boolean | undefined {
   let dir: string;
   try {
     execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' });
-    dir = mkdtempSync(join(tmpdir(), 'hfleet-memmax-'));
+    dir = scratchDir('hfleet-memmax-');
   } catch {
     return undefined;
   }
