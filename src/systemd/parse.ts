@@ -1,8 +1,5 @@
-// Read unit-file text into the lossless model (systemd.syntax(7): sections, comments, continuations).
+// Read unit-file text into the lossless model, line by line as systemd's config parser does (systemd.syntax(7)).
 import type { DirectiveLine, UnitFile, UnitLine, UnitSection } from './unit-file.js';
-
-const SECTION_HEADER = /^\[([^\]]+)\]$/;
-const ASSIGNMENT = /^([A-Za-z0-9_\-.@]+)\s*=\s*(.*)$/s;
 
 // Parse unit or drop-in text; lines systemd could not read become `invalid` lines rather than errors.
 export function parseUnit(text: string, path = '<unit>'): UnitFile {
@@ -18,39 +15,64 @@ export function parseUnit(text: string, path = '<unit>'): UnitFile {
       target.push({ kind: 'blank', raw, line: lineNumber });
       continue;
     }
-    if (trimmed.startsWith('#') || trimmed.startsWith(';')) {
+    if (isComment(raw)) {
       target.push({ kind: 'comment', raw, line: lineNumber });
       continue;
     }
-    const header = SECTION_HEADER.exec(trimmed);
+    const rawLines = [raw];
+    // A line ending in an unescaped backslash goes on; comment lines inside the continuation are skipped.
+    while (index + 1 < physical.length) {
+      const previous = rawLines[rawLines.length - 1] ?? '';
+      if (!isComment(previous) && !endsWithContinuation(previous)) break;
+      index++;
+      rawLines.push(physical[index] ?? '');
+    }
+    const logical = joinContinuation(rawLines).trim();
+    const header = /^\[(.*)\]$/s.exec(logical);
     if (header) {
-      const section: UnitSection = { name: header[1] ?? '', raw, line: lineNumber, lines: [] };
+      const section: UnitSection = {
+        name: header[1] ?? '',
+        raw: rawLines.join('\n'),
+        line: lineNumber,
+        lines: [],
+      };
       unit.sections.push(section);
       target = section.lines;
       continue;
     }
-    const rawLines = [raw];
-    while (endsWithContinuation(rawLines[rawLines.length - 1] ?? '') && index + 1 < physical.length) {
-      index++;
-      rawLines.push(physical[index] ?? '');
-    }
-    target.push(readAssignment(rawLines, lineNumber));
+    target.push(readAssignment(logical, rawLines.join('\n'), lineNumber));
   }
   return unit;
 }
 
-function endsWithContinuation(raw: string): boolean {
-  return raw.trimEnd().endsWith('\\');
+function isComment(raw: string): boolean {
+  const first = raw.trimStart()[0];
+  return first === '#' || first === ';';
 }
 
-// One logical line: physical lines joined the way systemd does (backslash-newline becomes a space).
-function readAssignment(rawLines: string[], lineNumber: number): DirectiveLine | UnitLine {
-  const raw = rawLines.join('\n');
-  const logical = rawLines
-    .filter((part, i) => i === 0 || !/^\s*[#;]/.test(part))
-    .map((part, i, all) => (i < all.length - 1 ? part.trimEnd().slice(0, -1) : part))
-    .join(' ');
-  const match = ASSIGNMENT.exec(logical.trim());
-  if (!match) return { kind: 'invalid', raw, line: lineNumber };
-  return { kind: 'directive', key: match[1] ?? '', value: (match[2] ?? '').trim(), raw, line: lineNumber };
+// True when the line's last character is a backslash that is not itself escaped (`\\` at the end is not).
+function endsWithContinuation(raw: string): boolean {
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  let escaped = false;
+  for (const char of line) escaped = escaped ? false : char === '\\';
+  return escaped;
+}
+
+// Physical lines joined the way systemd does: the final backslash becomes a space, comment lines drop out.
+function joinContinuation(rawLines: readonly string[]): string {
+  const kept = rawLines.filter((part, i) => i === 0 || !isComment(part));
+  return kept
+    .map((part, i) => {
+      const line = part.endsWith('\r') ? part.slice(0, -1) : part;
+      return i < kept.length - 1 && endsWithContinuation(line) ? `${line.slice(0, -1)} ` : line;
+    })
+    .join('');
+}
+
+// One logical line as `key=value` (both trimmed, as systemd reads them), or `invalid` without a key and `=`.
+function readAssignment(logical: string, raw: string, lineNumber: number): DirectiveLine | UnitLine {
+  const equals = logical.indexOf('=');
+  const key = equals < 0 ? '' : logical.slice(0, equals).trim();
+  if (key === '') return { kind: 'invalid', raw, line: lineNumber };
+  return { kind: 'directive', key, value: logical.slice(equals + 1).trim(), raw, line: lineNumber };
 }

@@ -1,4 +1,5 @@
-// Lint rules on a unit's effective configuration, after its drop-ins are merged.
+// hfleet's own lint rules on a unit's effective configuration (after its drop-ins are merged): likely mistakes
+// systemd accepts.
 import type { EffectiveUnit } from '../merge.js';
 import { effectiveValue, effectiveValues } from '../merge.js';
 import { isPortKiller } from '../port-killer.js';
@@ -30,10 +31,6 @@ export function lintEffectiveRules(
   }
   if (unitType !== 'service') return findings;
 
-  const hasCommand = ['ExecStart', 'ExecStop', 'SuccessAction'].some((key) => last('Service', key));
-  if (!hasCommand)
-    add(undefined, 'missing-exec-start', 'error', 'no ExecStart=: systemd refuses to load the service');
-
   const user = last('Service', 'User');
   const userName = user?.value ?? 'root';
   if (userName !== 'root' && userName !== '0') {
@@ -47,7 +44,9 @@ export function lintEffectiveRules(
         );
       }
     }
-    if (effectiveValue(effective, 'Service', 'KillMode') !== 'mixed' || !last('Service', 'TimeoutStopSec')) {
+    const stopsAbruptly =
+      effectiveValue(effective, 'Service', 'KillMode') !== 'mixed' || !last('Service', 'TimeoutStopSec');
+    if (context.runAs !== undefined && stopsAbruptly) {
       add(
         user,
         'non-root-stop',

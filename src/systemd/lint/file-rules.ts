@@ -1,15 +1,12 @@
 // Lint rules that look at one file on its own: layout, sections, keys, values.
-import { isListDirective } from '../list-directives.js';
 import { parseMemoryLimit } from '../memory-limit.js';
-import type { UnitFile } from '../unit-file.js';
+import type { DirectiveLine, UnitFile } from '../unit-file.js';
+import { DIRECTIVE_TABLE } from './directive-table.js';
 import type { Finding } from './finding.js';
-import { KNOWN_DIRECTIVES } from './known-directives.js';
+import { isTemplatePath, resolveSpecifiers, usesInstance } from './specifiers.js';
+import { isScalarKey, sectionsOf } from './unit-sections.js';
+import { valueNotice, valueProblem } from './value-rules.js';
 
-const SECTIONS_BY_TYPE: Record<string, string[]> = {
-  service: ['Unit', 'Service', 'Install'],
-  timer: ['Unit', 'Timer', 'Install'],
-};
-const ALL_SECTIONS = ['Unit', 'Service', 'Timer', 'Install'];
 const MEMORY_KEYS = new Set([
   'MemoryMax',
   'MemoryHigh',
@@ -20,16 +17,19 @@ const MEMORY_KEYS = new Set([
 ]);
 const START_LIMIT_COMPAT = new Set(['StartLimitBurst', 'StartLimitInterval', 'StartLimitAction']);
 
+type Add = (line: number, rule: string, severity: Finding['severity'], message: string) => void;
+
 // Findings about one parsed file of the given unit type (undefined when the type is not known).
 export function lintFileRules(unit: UnitFile, unitType: string | undefined): Finding[] {
   const findings: Finding[] = [];
-  const add = (line: number, rule: string, severity: Finding['severity'], message: string) =>
+  const add: Add = (line, rule, severity, message) =>
     findings.push({ file: unit.path, line, rule, severity, message });
   for (const line of unit.preamble) {
-    if (line.kind === 'directive')
-      add(line.line, 'outside-section', 'error', `'${line.key}' is outside any section: systemd ignores it`);
+    if (line.kind === 'directive' || line.kind === 'invalid')
+      add(line.line, 'outside-section', 'error', 'a line before any [Section] header: systemd ignores it');
   }
-  const allowed = (unitType && SECTIONS_BY_TYPE[unitType]) || ALL_SECTIONS;
+  const allowed = sectionsOf(unitType);
+  const isTemplate = isTemplatePath(unit.path);
   for (const section of unit.sections) {
     const known = allowed.includes(section.name);
     if (!known && !section.name.startsWith('X-')) {
@@ -42,57 +42,120 @@ export function lintFileRules(unit: UnitFile, unitType: string | undefined): Fin
     }
     const seen = new Map<string, number>();
     for (const line of section.lines) {
-      if (line.kind === 'invalid')
-        add(
-          line.line,
-          'invalid-line',
-          'error',
-          `not a section, comment or key=value line: systemd ignores it`,
-        );
-      if (line.kind !== 'directive' || !known) continue;
-      const { key, value } = line;
-      if (section.name === 'Service' && key === 'StartLimitIntervalSec') {
-        add(
-          line.line,
-          'start-limit-in-service',
-          'error',
-          'StartLimitIntervalSec belongs in [Unit]: systemd ignores it in [Service]',
-        );
-      } else if (section.name === 'Service' && START_LIMIT_COMPAT.has(key)) {
-        add(
-          line.line,
-          'start-limit-in-service',
-          'warning',
-          `${key} belongs in [Unit]: [Service] accepts it only for compatibility`,
-        );
-      } else if (!key.startsWith('X-') && !KNOWN_DIRECTIVES[section.name]?.has(key)) {
-        add(
-          line.line,
-          'unknown-key',
-          'error',
-          `unknown key '${key}' in [${section.name}]: systemd ignores it`,
-        );
-      }
-      if (MEMORY_KEYS.has(key) && value !== '' && !parseMemoryLimit(value)) {
-        add(
-          line.line,
-          'memory-limit',
-          'error',
-          `invalid ${key} '${value}': use bytes with an optional K/M/G/T suffix, a percentage or 'infinity'`,
-        );
-      }
-      if (value !== '' && !isListDirective(key)) {
-        const previous = seen.get(key);
-        if (previous !== undefined) {
-          add(
-            line.line,
-            'duplicate-key',
-            'warning',
-            `${key} is set again (first on line ${previous}): only the last one counts`,
-          );
-        } else seen.set(key, line.line);
-      } else if (value === '') seen.delete(key);
+      if (line.kind === 'invalid') lintInvalidLine(line.raw, line.line, add);
+      if (line.kind !== 'directive' || !known || line.key.startsWith('X-')) continue;
+      if (!lintKey(section.name, line, add)) continue;
+      lintValue(section.name, line, isTemplate, add);
+      lintRepetition(section.name, line, seen, add);
     }
   }
   return findings;
+}
+
+function lintInvalidLine(raw: string, line: number, add: Add): void {
+  if (raw.trim().startsWith('['))
+    add(line, 'invalid-section-header', 'error', 'invalid section header: systemd refuses to load the unit');
+  else if (raw.trim().startsWith('='))
+    add(line, 'invalid-line', 'error', "no key name before '=': systemd ignores the line");
+  else
+    add(
+      line,
+      'invalid-line',
+      'error',
+      "not a [Section] header, comment or key=value line (no '='): systemd ignores it",
+    );
+}
+
+// False when systemd does not know the key in this section (the finding says what systemd does instead).
+function lintKey(section: string, { key, line }: DirectiveLine, add: Add): boolean {
+  if (section === 'Service' && key === 'StartLimitIntervalSec') {
+    add(
+      line,
+      'start-limit-in-service',
+      'error',
+      'StartLimitIntervalSec belongs in [Unit]: systemd ignores it in [Service]',
+    );
+    return false;
+  }
+  if (section === 'Service' && START_LIMIT_COMPAT.has(key))
+    add(
+      line,
+      'start-limit-in-service',
+      'warning',
+      `${key} belongs in [Unit]: [Service] accepts it only for compatibility`,
+    );
+  if (DIRECTIVE_TABLE[section]?.[key] !== undefined) return true;
+  add(line, 'unknown-key', 'error', `unknown key '${key}' in [${section}]: systemd ignores it`);
+  return false;
+}
+
+function lintValue(section: string, directive: DirectiveLine, isTemplate: boolean, add: Add): void {
+  const { key, value, line } = directive;
+  if (value === '') return;
+  const resolved = resolveSpecifiers(value, isTemplate);
+  if (resolved.unknown.length > 0) {
+    add(
+      line,
+      'bad-specifier',
+      'error',
+      `${key}= uses unknown specifier ${resolved.unknown[0]}: systemd ignores it`,
+    );
+    return;
+  }
+  if (!isTemplate && usesInstance(value)) {
+    if (key === 'User' || key === 'Group') {
+      add(
+        line,
+        'instance-outside-template',
+        'error',
+        `${key}=${value}: %i is empty outside a template unit (NAME@.service), so systemd refuses the unit`,
+      );
+      return;
+    }
+    add(
+      line,
+      'instance-outside-template',
+      'warning',
+      `${key}=${value}: %i is empty outside a template unit (NAME@.service)`,
+    );
+  }
+  const problem = valueProblem(section, key, resolved.value);
+  if (problem) {
+    const effect = problem.fatal ? 'systemd refuses to load the unit' : 'systemd ignores it';
+    add(line, 'invalid-value', 'error', `${key}=${value}: ${problem.message}; ${effect}`);
+  } else {
+    const notice = valueNotice(key, resolved.value);
+    if (notice) add(line, 'discouraged-value', 'warning', notice);
+  }
+  if (MEMORY_KEYS.has(key) && !parseMemoryLimit(value)) {
+    add(
+      line,
+      'memory-limit',
+      'error',
+      `invalid ${key} '${value}': use bytes with an optional K/M/G/T suffix, a percentage or 'infinity'`,
+    );
+  }
+}
+
+// A single-valued key set twice in one section: only the last assignment counts (lists accumulate instead).
+function lintRepetition(
+  section: string,
+  { key, value, line }: DirectiveLine,
+  seen: Map<string, number>,
+  add: Add,
+) {
+  if (value === '') {
+    seen.delete(key);
+    return;
+  }
+  if (!isScalarKey(section, key)) return;
+  const previous = seen.get(key);
+  if (previous === undefined) seen.set(key, line);
+  else
+    add(
+      line,
+      'duplicate-key',
+      'warning',
+      `${key} is set again (first on line ${previous}): only the last one counts`,
+    );
 }

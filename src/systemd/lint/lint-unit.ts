@@ -5,6 +5,7 @@ import { lintEffectiveRules } from './effective-rules.js';
 import { lintFileRules } from './file-rules.js';
 import type { Finding, LintContext, LintFile } from './finding.js';
 import { lintFileKind, unitTypeOf } from './finding.js';
+import { lintLoadRules } from './load-rules.js';
 
 // Findings of one unit file or drop-in on its own (a unit also gets the rules on its effective settings).
 export function lintUnitFile(file: LintFile, context: LintContext = {}): Finding[] {
@@ -23,7 +24,10 @@ export function lintUnitWithDropins(
   const parsedUnit = parseUnit(unit.content, unit.path);
   const parsedDropins = dropins.map((dropin) => parseUnit(dropin.content, dropin.path));
   const findings = [parsedUnit, ...parsedDropins].flatMap((file) => lintFileRules(file, unitType));
-  findings.push(...lintEffectiveRules(mergeDropins(parsedUnit, parsedDropins), unit.path, unitType, context));
+  const effective = mergeDropins(parsedUnit, parsedDropins);
+  const ownSection = parsedUnit.sections.find((section) => section.name.toLowerCase() === unitType);
+  findings.push(...lintLoadRules(effective, unit.path, unitType, ownSection?.line ?? 1));
+  findings.push(...lintEffectiveRules(effective, unit.path, unitType, context));
   return findings;
 }
 

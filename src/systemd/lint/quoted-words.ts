@@ -1,0 +1,26 @@
+// Splitting a value into words the way systemd's extract_first_word() does with quotes.
+
+// Words split on unquoted whitespace with quotes removed and escapes kept; undefined on an open quote.
+export function splitQuotedWords(text: string): string[] | undefined {
+  const words: string[] = [];
+  let word: string | undefined;
+  let quote = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] ?? '';
+    if (char === '\\' && index + 1 < text.length) {
+      word = (word ?? '') + char + (text[++index] ?? '');
+    } else if (quote !== '') {
+      if (char === quote) quote = '';
+      else word = (word ?? '') + char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      word = word ?? '';
+    } else if (/\s/.test(char)) {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else word = (word ?? '') + char;
+  }
+  if (quote !== '') return undefined;
+  if (word !== undefined) words.push(word);
+  return words;
+}

@@ -1,0 +1,117 @@
+// Checks of a directive's value for the directives systemd parses with a fixed grammar.
+import { isCalendarSpec } from './calendar-spec.js';
+import { DIRECTIVE_TABLE } from './directive-table.js';
+import { environmentProblem } from './environment-value.js';
+import { execCommandProblem } from './exec-command.js';
+import { isTimeSpan } from './time-span.js';
+
+/** Why systemd ignores a value (it logs and drops the assignment, or refuses the unit when `fatal`). */
+export interface ValueProblem {
+  message: string;
+  /** systemd refuses to load the whole unit (not only this assignment). */
+  fatal?: boolean;
+}
+
+const BOOLEAN = /^(1|yes|y|true|t|on|0|no|n|false|f|off)$/i;
+const OCTAL_MODE = /^[0-7]{1,4}$/;
+const ENUMERATIONS: Record<string, { name: string; values: readonly string[] }> = {
+  'Service.Type': {
+    name: 'service type',
+    values: ['simple', 'exec', 'forking', 'oneshot', 'dbus', 'notify', 'idle'],
+  },
+  'Service.Restart': {
+    name: 'service restart specifier',
+    values: ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'],
+  },
+  KillMode: { name: 'kill mode specification', values: ['control-group', 'process', 'mixed', 'none'] },
+  'Service.ExitType': { name: 'service exit type', values: ['main', 'cgroup'] },
+  'Service.NotifyAccess': { name: 'notify access specifier', values: ['none', 'main', 'exec', 'all'] },
+  'Service.OOMPolicy': { name: 'OOM policy', values: ['continue', 'stop', 'kill'] },
+  TimeoutStartFailureMode: { name: 'timeout failure mode', values: ['terminate', 'abort', 'kill'] },
+  TimeoutStopFailureMode: { name: 'timeout failure mode', values: ['terminate', 'abort', 'kill'] },
+  'Unit.CollectMode': { name: 'garbage collection mode', values: ['inactive', 'inactive-or-failed'] },
+  'Unit.OnFailureJobMode': {
+    name: 'job mode',
+    values: ['fail', 'replace', 'replace-irreversibly', 'isolate', 'flush', 'ignore-dependencies'],
+  },
+};
+/** Settings that take a boolean or one of a few words. */
+const BOOLEAN_OR: Record<string, readonly string[]> = {
+  ProtectSystem: ['full', 'strict'],
+  ProtectHome: ['read-only', 'tmpfs'],
+};
+const OUTPUTS = ['inherit', 'null', 'tty', 'journal', 'kmsg', 'journal+console', 'kmsg+console', 'socket'];
+const OBSOLETE_OUTPUTS = ['syslog', 'syslog+console'];
+const INPUTS = ['null', 'tty', 'tty-force', 'tty-fail', 'socket', 'data'];
+const ABSOLUTE_PATHS = new Set(['RootDirectory', 'RootImage', 'TTYPath', 'Where']);
+
+// The problem systemd has with `value` for `key` in `[section]` (specifiers already resolved), if any.
+export function valueProblem(section: string, key: string, value: string): ValueProblem | undefined {
+  const kind = DIRECTIVE_TABLE[section]?.[key];
+  if (kind === undefined || value === '') return undefined;
+  const enumeration = ENUMERATIONS[`${section}.${key}`] ?? ENUMERATIONS[key];
+  if (enumeration && !enumeration.values.includes(value))
+    return { message: `Failed to parse ${enumeration.name}, ignoring: ${value}` };
+  const words = BOOLEAN_OR[key];
+  if (words && !BOOLEAN.test(value) && !words.includes(value))
+    return { message: `Failed to parse ${key}= value, ignoring: ${value}` };
+  if (kind === 'BOOLEAN' && !BOOLEAN.test(value))
+    return { message: `Failed to parse boolean value, ignoring: ${value}` };
+  if ((kind === 'SECONDS' || (kind === 'TIMER' && key !== 'OnCalendar')) && !isTimeSpan(value))
+    return { message: `Failed to parse sec value, ignoring: ${value}` };
+  if (key === 'OnCalendar' && !isCalendarSpec(value))
+    return { message: `Failed to parse calendar specification, ignoring: ${value}` };
+  if (kind === 'PATH [ARGUMENT [...]]') {
+    const problem = execCommandProblem(value);
+    return problem ? { message: `Invalid command line: ${problem}`, fatal: true } : undefined;
+  }
+  return otherProblem(key, kind, value);
+}
+
+function otherProblem(key: string, kind: string, value: string): ValueProblem | undefined {
+  if (kind === 'ENVIRON') {
+    const problem = environmentProblem(value);
+    return problem ? { message: `Invalid environment, ignoring (${problem}): ${value}` } : undefined;
+  }
+  if (key === 'WorkingDirectory' && !/^-?(~|\/)/.test(value))
+    return { message: `WorkingDirectory= path is not absolute: ${value}`, fatal: true };
+  if (key === 'EnvironmentFile' && !value.replace(/^-/, '').startsWith('/'))
+    return { message: `EnvironmentFile= path is not absolute, ignoring: ${value}` };
+  if (ABSOLUTE_PATHS.has(key) && !value.replace(/^-/, '').startsWith('/'))
+    return { message: `${key}= path is not absolute, ignoring: ${value}` };
+  if ((key === 'User' || key === 'Group') && !/^[^\s:/][^:/]*$/.test(value))
+    return { message: `Invalid user/group name or numeric ID: ${value}`, fatal: true };
+  if (key === 'CPUAffinity' && !/^(numa|[\d\s,-]+)$/.test(value))
+    return { message: `Failed to parse CPU affinity '${value}'` };
+  if (key === 'Nice' && !(/^[+-]?\d+$/.test(value) && Math.abs(Number(value) + 0.5) <= 20))
+    return { message: `Nice priority out of range, ignoring: ${value}` };
+  if (key === 'OOMScoreAdjust' && !(/^[+-]?\d+$/.test(value) && Math.abs(Number(value)) <= 1000))
+    return { message: `OOM score adjust value out of range, ignoring: ${value}` };
+  if ((key === 'UMask' || key.endsWith('DirectoryMode') || key === 'SocketMode') && !OCTAL_MODE.test(value))
+    return { message: `Failed to parse mode value, ignoring: ${value}` };
+  if (kind === 'LIMIT' && key.startsWith('Limit') && !value.split(':').every(isLimitPart))
+    return { message: `Failed to parse resource value, ignoring: ${value}` };
+  if (kind === 'OUTPUT') return outputProblem(value);
+  if (kind === 'INPUT' && !INPUTS.includes(value) && !/^(fd:|file:\/)/.test(value))
+    return { message: `Failed to parse input specifier, ignoring: ${value}` };
+  return undefined;
+}
+
+function outputProblem(value: string): ValueProblem | undefined {
+  if (OUTPUTS.includes(value) || OBSOLETE_OUTPUTS.includes(value)) return undefined;
+  if (/^(fd:.*|(file|append|truncate):\/.*)$/.test(value)) return undefined;
+  return { message: `Failed to parse output specifier, ignoring: ${value}` };
+}
+
+function isLimitPart(part: string): boolean {
+  return /^(infinity|\d+(\.\d+)?\s*[A-Za-zµ]*|-?\d+)$/.test(part.trim());
+}
+
+// Why a value systemd accepts is still likely a mistake (it rewrites it, or warns about it), if it is.
+export function valueNotice(key: string, value: string): string | undefined {
+  if ((key === 'StandardOutput' || key === 'StandardError') && OBSOLETE_OUTPUTS.includes(value))
+    return `${key}=${value} is obsolete: systemd uses journal instead`;
+  if (key === 'KillMode' && value === 'none')
+    return 'KillMode=none is unsafe and deprecated: systemd leaves the processes running on stop';
+  return undefined;
+}
