@@ -19,7 +19,9 @@ if (files.length === 0) {
 }
 
 const started = performance.now();
-const { rows, matrix, falseErrors, misses } = await compareWithSystemd(files);
+const dist = path.resolve(here, '../../dist/systemd/lint/lint-unit.js');
+const { lintUnitFile } = await import(dist);
+const { rows, matrix, falseErrors, misses } = compareWithSystemd(files, lintUnitFile);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 const out = (line = '') => process.stdout.write(`${line}\n`);

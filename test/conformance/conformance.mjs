@@ -3,14 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyUnitFiles } from './verify-oracle.mjs';
 
-const dist = path.resolve(import.meta.dirname, '../../dist/systemd/lint/lint-unit.js');
-
 /**
- * Lint each file on its own (as `hfleet lint FILE` does, without drop-ins) and verify it; returns every row,
- * the confusion matrix (systemd verdict x hfleet outcome), the false errors and the misses.
+ * Lint each file on its own with `lintUnitFile` (hfleet's, from src/ or the built dist/; without drop-ins)
+ * and verify it; returns every row, the confusion matrix (systemd verdict x hfleet outcome), the false
+ * errors and the misses.
  */
-export async function compareWithSystemd(files) {
-  const { lintUnitFile } = await import(dist);
+export function compareWithSystemd(files, lintUnitFile) {
   const verdicts = verifyUnitFiles(files);
   const matrix = Object.fromEntries(
     ['accepts', 'notice', 'rejects'].map((v) => [v, { clean: 0, warning: 0, error: 0 }]),

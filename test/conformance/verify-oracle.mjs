@@ -24,7 +24,7 @@ const ENVIRONMENT = [
 const NOTICES = [
   /is obsolete, automatically updating to /,
   /references a path below legacy directory/,
-  /Unit configured to use KillMode=none/,
+  /Unit uses KillMode=none/,
   /Special user nobody configured, this is not safe/,
   /is deprecated, please use /,
   /Unit uses \S+; please use \S+ instead/,

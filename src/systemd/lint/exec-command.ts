@@ -1,18 +1,9 @@
 // systemd's grammar for ExecStart= and the other command lines (systemd.service(5) "Command lines").
 import { splitQuotedWords } from './quoted-words.js';
 
-/** What is wrong with a command line, in systemd's words, or undefined when systemd accepts it. */
+/** What is wrong with a command line in systemd's words (its first command is checked), or undefined. */
 export function execCommandProblem(text: string): string | undefined {
-  for (const command of splitCommands(text)) {
-    const problem = commandProblem(command);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-// Commands separated by a lone `;` word (kept for compatibility by systemd).
-function splitCommands(text: string): string[] {
-  return text.split(/\s+;(?:\s+|$)/).filter((command, i) => i === 0 || command.trim() !== '');
+  return commandProblem(text);
 }
 
 function commandProblem(command: string): string | undefined {

@@ -4,7 +4,7 @@ import type { DirectiveLine, UnitFile } from '../unit-file.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import type { Finding } from './finding.js';
 import { isTemplatePath, resolveSpecifiers, usesInstance } from './specifiers.js';
-import { isScalarKey, sectionsOf } from './unit-sections.js';
+import { isScalarKey, resolvesSpecifiers, sectionsOf } from './unit-sections.js';
 import { valueNotice, valueProblem } from './value-rules.js';
 
 const MEMORY_KEYS = new Set([
@@ -92,7 +92,9 @@ function lintKey(section: string, { key, line }: DirectiveLine, add: Add): boole
 function lintValue(section: string, directive: DirectiveLine, isTemplate: boolean, add: Add): void {
   const { key, value, line } = directive;
   if (value === '') return;
-  const resolved = resolveSpecifiers(value, isTemplate);
+  const resolved = resolvesSpecifiers(section, key)
+    ? resolveSpecifiers(value, isTemplate)
+    : { value, unknown: [] };
   if (resolved.unknown.length > 0) {
     add(
       line,

@@ -15,7 +15,7 @@ export interface ResolvedValue {
 // Resolve `%x` specifiers to stand-ins (`%i` and `%I` are empty in a unit that is not a template).
 export function resolveSpecifiers(text: string, isTemplate: boolean): ResolvedValue {
   const unknown: string[] = [];
-  const value = text.replace(/%(.?)/gs, (whole, letter: string) => {
+  const value = text.replace(/%(.)/gs, (whole, letter: string) => {
     if (letter === '%') return '%';
     if (INSTANCE.has(letter)) return isTemplate ? 'instance' : '';
     if (PATHS.has(letter)) return `/${letter}`;

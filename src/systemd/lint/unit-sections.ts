@@ -35,3 +35,22 @@ export function isScalarKey(section: string, key: string): boolean {
   const kind = DIRECTIVE_TABLE[section]?.[key];
   return kind !== undefined && SCALAR_KINDS.has(kind) && !(section === 'Path' && key.startsWith('Path'));
 }
+
+/** Kinds of value in which systemd resolves `%` specifiers before parsing (numbers and limits are read as is). */
+const SPECIFIER_KINDS = new Set([
+  'PATH',
+  'PATH [...]',
+  'PATH [ARGUMENT [...]]',
+  'ENVIRON',
+  'FILE',
+  'UNIT [...]',
+]);
+
+// True when systemd resolves specifiers in this key's value (paths, commands, environment, names, users).
+export function resolvesSpecifiers(section: string, key: string): boolean {
+  const kind = DIRECTIVE_TABLE[section]?.[key];
+  return (
+    (kind !== undefined && SPECIFIER_KINDS.has(kind)) ||
+    ['Description', 'User', 'Group', 'WorkingDirectory', 'SyslogIdentifier'].includes(key)
+  );
+}

@@ -13,7 +13,7 @@ export interface ValueProblem {
 }
 
 const BOOLEAN = /^(1|yes|y|true|t|on|0|no|n|false|f|off)$/i;
-const OCTAL_MODE = /^[0-7]{1,4}$/;
+const OCTAL_MODE = /^0*[0-7]{1,4}$/;
 const ENUMERATIONS: Record<string, { name: string; values: readonly string[] }> = {
   'Service.Type': {
     name: 'service type',

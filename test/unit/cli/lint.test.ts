@@ -67,10 +67,15 @@ describe('hfleet lint', () => {
     expect(result.stdout).toContain(`${dropin}:2: error memory-limit:`);
   });
 
-  it('exits 1 on a file it cannot read', async () => {
-    const result = await runCli(['lint', join(scratch, 'missing.service')]);
+  it('reports a path it cannot read as a finding of that path and still lints the others', async () => {
+    const missing = join(scratch, 'missing.service');
+    const bad = fixture('bad-memory.service');
+    const result = await runCli(['lint', fixture('warnings-only.service'), missing, bad]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('missing.service: cannot read: no such file');
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toContain(`${missing}:0: error unreadable: cannot read: no such file`);
+    expect(lines.some((line) => line.startsWith(`${bad}:6: error memory-limit`))).toBe(true);
+    expect(lines.some((line) => line.startsWith(fixture('warnings-only.service')))).toBe(true);
   });
 
   it('has help text with examples', async () => {
