@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { labReport, labTable, simTable, startupTable } from './lib/report.mjs';
+import { labReport, labTable, serveSimTable, simTable, startupTable } from './lib/report.mjs';
+import { simulateServe } from './sim/serve-simulate.mjs';
 import { simulate } from './sim/simulate.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     'first-reps': { type: 'string', default: '2' },
     sim: { type: 'string', default: '250,500,1000,2000' },
+    'serve-sim': { type: 'string', default: '2000' },
     'no-lab': { type: 'boolean', default: false },
     'no-startup': { type: 'boolean', default: false },
     'no-ansible': { type: 'boolean', default: false },
@@ -118,6 +120,11 @@ if (sizes.length > 0) {
   log(`simulation: ${sizes.join(', ')} hosts`);
   result.simulation = await simulate(sizes, log);
   tables.push(simTable(result.simulation));
+}
+if (values['serve-sim'] !== 'none') {
+  log(`serve simulation: ${values['serve-sim']} hosts, a sweep every 10 s`);
+  result.serve_simulation = await simulateServe(Number(values['serve-sim']));
+  tables.push(serveSimTable(result.serve_simulation));
 }
 mkdirSync(values['out-dir'], { recursive: true });
 const kind = result.lab ? `${result.lab.hosts}h` : result.simulation ? 'sim' : 'startup';

@@ -127,3 +127,16 @@ export function startupTable(startup) {
     `hfleet --version - node -e 0: ${startup.version_minus_node_median.toFixed(3)} s`,
   ].join('\n');
 }
+
+// The serve simulation as a Markdown table: sweeps of a large fleet over kept connections, with 24 h of state.
+export function serveSimTable(run) {
+  const steady = run.steady_sweep_seconds;
+  const median = [...steady].sort((a, b) => a - b)[Math.floor(steady.length / 2)] ?? 0;
+  return [
+    `| ${pad('serve, simulated hosts', 22)} | ${pad('first sweep', 11)} | ${pad('later sweeps', 12)} | ${pad('handshakes', 10)} | ${pad('peak RSS', 9)} | ${pad('/metrics', 8)} |`,
+    `|${'-'.repeat(24)}|${'-'.repeat(13)}|${'-'.repeat(14)}|${'-'.repeat(12)}|${'-'.repeat(11)}|${'-'.repeat(10)}|`,
+    `| ${pad(run.hosts, 22)} | ${pad(`${run.first_sweep_seconds.toFixed(1)} s`, 11)} | ${pad(`${median.toFixed(1)} s`, 12)} | ${pad(run.handshakes, 10)} | ${pad(`${(run.peak_rss_bytes / MIB).toFixed(0)} MiB`, 9)} | ${pad(`${run.metrics.seconds.toFixed(2)} s`, 8)} |`,
+    '',
+    `a sweep every ${run.interval_seconds} s, ${run.sweeps} sweeps, ${run.history_runs_prefilled} sweeps (24 h) of history and ${run.trend_points} trend points (24 h) held; under 1 GiB: ${run.rss_under_limit ? 'yes' : 'NO'}`,
+  ].join('\n');
+}

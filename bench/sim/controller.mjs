@@ -1,20 +1,17 @@
 // One simulated run in its own process (so its peak RSS is its own): start the host servers in a child,
 // converge N simulated hosts with hfleet's engine in-process, and print one JSON line of measurements.
 // Usage: node bench/sim/controller.mjs HOSTS [PORTS]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
 import { applyHost } from '../../dist/engine/apply-host.js';
 import { runFleet, summarize } from '../../dist/engine/run-fleet.js';
 import { poolSessionOpener } from '../../dist/remote/open-session.js';
 import { ConnectionPool } from '../../dist/transport/pool.js';
 import { knownHostsText, writeClientKey, writeSimInventory } from './fleet-files.mjs';
-import { FACTS_FILE, FACTS_META_FILE } from './paths.mjs';
-
-const HERE = import.meta.dirname;
+import { FACTS_META_FILE } from './paths.mjs';
+import { startServers } from './servers.mjs';
 
 // The number of this process's open sockets.
 function openSockets() {
@@ -27,19 +24,6 @@ function openSockets() {
     }
   }
   return count;
-}
-
-function startServers(ports, publicKey) {
-  const child = spawn(
-    process.execPath,
-    [path.join(HERE, 'server-process.mjs'), String(ports), FACTS_FILE, publicKey],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => JSON.parse((await lines.next()).value);
-  return { child, next };
 }
 
 const hostCount = Number(process.argv[2] ?? 10);

@@ -49,9 +49,14 @@ export class HistoryStore {
   list(query: RunQuery = {}): RunRecord[] {
     const fromDay = query.sinceMs === undefined ? '' : dayOf(query.sinceMs);
     const runs: RunRecord[] = [];
+    // Cheap text checks first: a day of serve sweeps is thousands of lines a host page does not want.
+    const kindTexts = query.kinds?.map((kind) => `"kind":${JSON.stringify(kind)}`);
+    const hostText = query.host === undefined ? undefined : JSON.stringify(query.host);
     for (const day of this.days()) {
       if (day < fromDay) continue;
       for (const line of this.readDay(day)) {
+        if (kindTexts && !kindTexts.some((text) => line.includes(text))) continue;
+        if (hostText && !line.includes(hostText)) continue;
         const record = parseRecord(line);
         if (record && matches(record, query)) runs.push(record);
       }

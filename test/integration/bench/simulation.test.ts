@@ -34,7 +34,17 @@ describe('bench simulation', () => {
 
   it('npm run bench without the lab writes the simulation growth as JSON and prints its table', () => {
     const out = scratchDir('hfleet-bench-test-');
-    const run = node(['bench/run.mjs', '--no-lab', '--no-startup', '--sim', '3,6', '--out-dir', out]);
+    const run = node([
+      'bench/run.mjs',
+      '--no-lab',
+      '--no-startup',
+      '--sim',
+      '3,6',
+      '--serve-sim',
+      'none',
+      '--out-dir',
+      out,
+    ]);
     expect(run.stdout).toMatch(/\| 6 +\| [0-9.]+ s/);
     expect(run.stdout).toMatch(/growth per host: .* under 1 GiB at the largest size: (yes|no)/);
     const [file] = readdirSync(out);
@@ -45,4 +55,15 @@ describe('bench simulation', () => {
     expect(typeof result.simulation.rss_under_limit).toBe('boolean');
     expect(Number.isFinite(result.simulation.growth.seconds.per_host)).toBe(true);
   });
+
+  it('watches simulated hosts like serve: one handshake per host, then sweeps over the kept connections', () => {
+    const report = JSON.parse(node(['bench/sim/serve-controller.mjs', '5', '2', '5']).stdout);
+    expect(report.sweeps).toBe(2);
+    expect(report.handshakes).toBe(5);
+    expect(report.served).toEqual({ connections: 5, facts: 10, other: 0 });
+    expect(report.history_runs_prefilled).toBe(17280);
+    expect(report.metrics.status).toBe(200);
+    expect(report.grid.status).toBe(200);
+    expect(report.host_page.status).toBe(200);
+  }, 120_000);
 });
