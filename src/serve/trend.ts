@@ -1,4 +1,4 @@
-// 24 hours of memory and restarts per host and unit, in 5-minute buckets kept in memory.
+// 24 hours of memory and restarts per host and unit, in 5-minute buckets kept in memory (typed rings).
 
 /** The width of one trend bucket. */
 export const TREND_BUCKET_MS = 300_000;
@@ -12,32 +12,69 @@ export interface TrendPoint {
   restarts: number | null;
 }
 
-// A bounded series per `host unit`; a sweep updates the current bucket or opens the next one.
+// One series: bucket starts, memory and restarts in three rings (NaN: no value), oldest at `start`.
+class Ring {
+  readonly t = new Float64Array(TREND_BUCKETS);
+  readonly memory = new Float64Array(TREND_BUCKETS);
+  readonly restarts = new Float64Array(TREND_BUCKETS);
+  start = 0;
+  length = 0;
+
+  slot(index: number): number {
+    return (this.start + index) % TREND_BUCKETS;
+  }
+}
+
+const orNaN = (value: number | null) => (value === null ? Number.NaN : value);
+const orNull = (value: number) => (Number.isNaN(value) ? null : value);
+
+// A bounded series per `host unit` (about 7 KiB each); a sweep updates the current bucket or opens the next.
 export class TrendBook {
-  readonly #series = new Map<string, TrendPoint[]>();
+  readonly #series = new Map<string, Ring>();
 
   // Record one sweep's reading of a unit.
   add(host: string, unit: string, nowMs: number, memory: number | null, restarts: number | null): void {
     const key = `${host}\t${unit}`;
     const t = nowMs - (nowMs % TREND_BUCKET_MS);
-    let points = this.#series.get(key);
-    if (!points) {
-      points = [];
-      this.#series.set(key, points);
+    let ring = this.#series.get(key);
+    if (!ring) {
+      ring = new Ring();
+      this.#series.set(key, ring);
     }
-    const last = points[points.length - 1];
-    if (last && last.t === t) {
-      if (memory !== null) last.memory = Math.max(last.memory ?? 0, memory);
-      if (restarts !== null) last.restarts = restarts;
+    const last = ring.length > 0 ? ring.slot(ring.length - 1) : -1;
+    if (last >= 0 && ring.t[last] === t) {
+      if (memory !== null) ring.memory[last] = Math.max(orNull(ring.memory[last] as number) ?? 0, memory);
+      if (restarts !== null) ring.restarts[last] = restarts;
       return;
     }
-    points.push({ t, memory, restarts });
-    while (points.length > 0 && (points[0] as TrendPoint).t <= t - TREND_BUCKETS * TREND_BUCKET_MS)
-      points.shift();
+    if (last >= 0 && (ring.t[last] as number) > t) return;
+    let slot: number;
+    if (ring.length < TREND_BUCKETS) slot = ring.slot(ring.length++);
+    else {
+      slot = ring.start;
+      ring.start = (ring.start + 1) % TREND_BUCKETS;
+    }
+    ring.t[slot] = t;
+    ring.memory[slot] = orNaN(memory);
+    ring.restarts[slot] = orNaN(restarts);
   }
 
-  // The unit's points of the last 24 hours, oldest first.
-  series(host: string, unit: string): readonly TrendPoint[] {
-    return this.#series.get(`${host}\t${unit}`) ?? [];
+  // The unit's points of the last 24 hours before `nowMs`, oldest first.
+  series(host: string, unit: string, nowMs = Date.now()): TrendPoint[] {
+    const ring = this.#series.get(`${host}\t${unit}`);
+    if (!ring) return [];
+    const points: TrendPoint[] = [];
+    const oldest = nowMs - TREND_BUCKETS * TREND_BUCKET_MS;
+    for (let index = 0; index < ring.length; index++) {
+      const slot = ring.slot(index);
+      const t = ring.t[slot] as number;
+      if (t <= oldest) continue;
+      points.push({
+        t,
+        memory: orNull(ring.memory[slot] as number),
+        restarts: orNull(ring.restarts[slot] as number),
+      });
+    }
+    return points;
   }
 }
