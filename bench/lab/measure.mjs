@@ -11,6 +11,7 @@ import { ensureLab, labDown, labUp, readLabState } from '../../dist/lab/index.js
 import { profileOf, writeInventories } from './fleet-profile.mjs';
 import { recordFacts } from './record-facts.mjs';
 import { resetHosts } from './reset-hosts.mjs';
+import { measureServeSweeps } from './serve-sweep.mjs';
 import { sshFanOut } from './timed.mjs';
 import { ansibleRun, ansibleVersion, closeControlMasters, hfleetRun } from './tools.mjs';
 
@@ -35,6 +36,8 @@ const samples = {
   hfleet_drift: [],
   ansible_first: [],
   ansible_nochange: [],
+  serve_floor: [],
+  serve_sweep: [],
 };
 const hfleetStats = {
   peak_rss_bytes: [],
@@ -126,6 +129,13 @@ try {
     if (rep % 2 === 1) blocks.reverse();
     for (const block of blocks) await block();
   }
+  // serve on the converged hosts: one connecting sweep, then sweeps over the kept connections vs the floor.
+  const serve = await measureServeSweeps(lab, files.hfleet, Math.max(3, reps));
+  samples.serve_floor.push(...serve.floor_seconds);
+  samples.serve_sweep.push(...serve.sweep_seconds);
+  log(
+    `serve sweep ${serve.sweep_seconds.map((s) => s.toFixed(2)).join(', ')} s (${serve.handshakes} handshakes)`,
+  );
   let recorded;
   if (values['record-facts']) {
     await resetHosts(hosts);
@@ -140,6 +150,11 @@ try {
     samples,
     hfleet: hfleetStats,
     checks,
+    serve: {
+      handshakes: serve.handshakes,
+      first_sweep_seconds: serve.first_sweep_seconds,
+      states: serve.states,
+    },
     recorded,
     seconds: (Date.now() - started) / 1000,
   };

@@ -15,6 +15,7 @@ export function labReport(raw) {
     hfleet_first_over_floor: ratio(med('hfleet_first'), med('floor')),
     hfleet_nochange_over_floor: ratio(med('hfleet_nochange'), med('floor')),
     hfleet_drift_over_floor: ratio(med('hfleet_drift'), med('floor')),
+    serve_sweep_over_floor: ratio(med('serve_sweep'), med('serve_floor')),
     ansible_over_hfleet_first: ratio(med('ansible_first'), med('hfleet_first')),
     ansible_over_hfleet_nochange: ratio(med('ansible_nochange'), med('hfleet_nochange')),
   };
@@ -32,6 +33,7 @@ export function labReport(raw) {
     ansible_over_15x_first: above(ratios.ansible_over_hfleet_first, 15),
     ansible_over_15x_nochange: above(ratios.ansible_over_hfleet_nochange, 15),
     nochange_at_most_2_round_trips: hfleet.nochange_round_trips_per_host <= 2,
+    serve_sweep_within_0_3x_floor: within(ratios.serve_sweep_over_floor, 0.3),
   };
   return {
     hosts: raw.hosts,
@@ -42,6 +44,7 @@ export function labReport(raw) {
     hfleet,
     targets,
     checks: raw.checks,
+    serve: raw.serve ?? null,
   };
 }
 
@@ -70,6 +73,13 @@ export function labTable(lab, machine) {
       `${times(lab.ratios.hfleet_drift_over_floor)} floor`,
     ],
   ];
+  if (lab.seconds.serve_sweep) {
+    rows.push([
+      'hfleet serve sweep (connections kept)',
+      lab.seconds.serve_sweep,
+      `${times(lab.ratios.serve_sweep_over_floor)} floor`,
+    ]);
+  }
   if (lab.seconds.ansible_first) {
     rows.push(
       [

@@ -20,7 +20,20 @@ describeWithLab('the lab benchmark, 3 hosts', () => {
     // The test tier already holds the lab lock: the benchmark must not take it again.
     const run = spawnSync(
       process.execPath,
-      ['bench/run.mjs', '--hosts', '3', '--reps', '1', '--sim', 'none', '--no-lock', '--out-dir', out],
+      [
+        'bench/run.mjs',
+        '--hosts',
+        '3',
+        '--reps',
+        '1',
+        '--sim',
+        'none',
+        '--serve-sim',
+        'none',
+        '--no-lock',
+        '--out-dir',
+        out,
+      ],
       { cwd: ROOT, encoding: 'utf8', timeout: 600_000 },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -37,6 +50,11 @@ describeWithLab('the lab benchmark, 3 hosts', () => {
     expect(lab.targets.nochange_at_most_2_round_trips).toBe(true);
     expect(lab.hfleet.peak_rss_bytes).toBeGreaterThan(20 * 2 ** 20);
     expect(lab.checks.drift_hosts_with_findings).toEqual([0]);
+    // serve: one handshake per host, then sweeps over the kept connections, each beside a floor sample.
+    expect(lab.seconds.serve_sweep.samples).toHaveLength(3);
+    expect(lab.seconds.serve_floor.samples).toHaveLength(3);
+    expect(lab.serve.handshakes).toBe(3);
+    expect(lab.serve.states).toEqual({ healthy: 3 });
     if (ansibleInstalled) {
       expect(lab.seconds.ansible_first.median).toBeGreaterThan(0);
       expect(lab.checks.ansible_result_hfleet_check_changed_hosts).toBe(0);
