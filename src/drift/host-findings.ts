@@ -62,10 +62,13 @@ function withPlanFix(finding: Finding, plan: HostPlan): Finding {
     return { ...finding, detail: `${finding.detail} (not from hfleet's files: an unmanaged drop-in?)` };
   }
   if (finding.kind === 'restart-pending' && !plan.restart.includes(unit)) return { ...finding, fix: null };
-  if (finding.kind === 'unhealthy' && (plan.restart.includes(unit) || plan.start.includes(unit)))
+  const startOrRestart = plan.restart.includes(unit) || plan.start.includes(unit);
+  if (['unhealthy', 'crash-loop', 'failed'].includes(finding.kind))
     return {
       ...finding,
-      fix: `${plan.start.includes(unit) ? 'start' : 'restart'} ${unit}, then wait for health`,
+      fix: startOrRestart
+        ? `${plan.start.includes(unit) ? 'start' : 'restart'} ${unit}, then wait for health`
+        : null,
     };
   return finding;
 }

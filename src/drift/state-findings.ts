@@ -1,5 +1,6 @@
 // Findings only the running system can tell: reload and restart owed, units off, disabled, unhealthy.
 import type { HostFacts } from '../facts/types.js';
+import { activeForSec, describeProbe, probeHealthy, unitStateOf, unitTrouble } from '../health/index.js';
 import type { ResolvedHealthTask, ResolvedServiceTask } from '../playbook/types.js';
 import { filesChangedAt, owedRestarts, runningSince } from '../tasks/restart-debt.js';
 import type { Finding } from './types.js';
@@ -64,14 +65,23 @@ export function serviceStateFindings(facts: HostFacts, tasks: readonly ResolvedS
     const fileState = props?.['UnitFileState'] || (props?.['LoadState'] ?? 'unknown');
     const running = RUNNING.has(active);
     const enabled = ENABLED.has(props?.['UnitFileState'] ?? '');
-    if (task.state === 'started' && !running) {
-      const result = props?.['Result'] && props['Result'] !== 'success' ? `, result ${props['Result']}` : '';
+    const trouble = unitTrouble(unitStateOf(props), activeForSec(props, facts.now));
+    if (task.state === 'started' && trouble) {
+      findings.push({
+        kind: trouble.kind,
+        unit,
+        expected: 'active, holding still',
+        actual: `${active}/${props?.['SubState'] ?? ''}`,
+        detail: `${unit}: ${trouble.detail}`,
+        fix: trouble.kind === 'failed' ? `start ${unit}` : null,
+      });
+    } else if (task.state === 'started' && !running) {
       findings.push({
         kind: 'inactive',
         unit,
         expected: 'active',
         actual: active,
-        detail: `${unit} is ${active}${result}`,
+        detail: `${unit} is ${active}`,
         fix: `start ${unit}`,
       });
     }
@@ -100,20 +110,19 @@ export function serviceStateFindings(facts: HostFacts, tasks: readonly ResolvedS
   return findings;
 }
 
-// `unhealthy` for each health endpoint that did not answer 200 when checked on the host.
+// `unhealthy` for each health endpoint that did not answer 200 when probed on the host, naming why.
 export function unhealthyFindings(facts: HostFacts, checks: readonly ResolvedHealthTask[]): Finding[] {
   return checks.flatMap((check): Finding[] => {
     if (check.port === undefined) return [];
-    const code = facts.health.get(check.unit) ?? 0;
-    if (code === 200) return [];
-    const answer = code === 0 ? 'no answer' : `HTTP ${code}`;
+    const probe = facts.health.get(check.unit);
+    if (probeHealthy(probe)) return [];
     return [
       {
         kind: 'unhealthy',
         unit: check.unit,
-        expected: '200',
-        actual: String(code),
-        detail: `${check.unit}: GET http://localhost:${check.port}${check.path} gave ${answer}`,
+        expected: 'HTTP 200',
+        actual: describeProbe(probe),
+        detail: `${check.unit}: GET http://localhost:${check.port}${check.path}: ${describeProbe(probe)}`,
         fix: null,
       },
     ];

@@ -9,6 +9,9 @@ export type FindingKind =
   | 'reload-pending'
   | 'restart-pending'
   | 'inactive'
+  | 'failed'
+  | 'crash-loop'
+  | 'masked'
   | 'disabled'
   | 'unhealthy';
 

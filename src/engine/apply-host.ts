@@ -2,6 +2,7 @@
 import { HfleetError } from '../errors.js';
 import { factRequestFor } from '../facts/request.js';
 import type { HostFacts } from '../facts/types.js';
+import { judgeReading } from '../health/index.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask, ResolvedTask } from '../playbook/types.js';
 import type { SessionOpener } from '../remote/open-session.js';
@@ -35,8 +36,9 @@ export interface ApplyOptions {
 }
 
 function healthyInFacts(check: ResolvedHealthTask, facts: HostFacts): boolean {
-  const active = facts.units.get(check.unit)?.['ActiveState'] === 'active';
-  return active && (check.port === undefined || facts.health.get(check.unit) === 200);
+  const hasEndpoint = check.port !== undefined;
+  const probe = facts.health.get(check.unit);
+  return judgeReading(check.unit, facts.units.get(check.unit), probe, hasEndpoint, facts.now).healthy;
 }
 
 // The health checks this run must wait for: touched units, and any not healthy before the run.

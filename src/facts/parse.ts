@@ -1,4 +1,5 @@
 // Parse the facts script's tagged output into HostFacts (pure; tested on recorded outputs).
+import { parseProbeLines } from '../health/probe.js';
 import { parseShowOutput } from './show-properties.js';
 import type { DropinEntry, FactRequest, HostFacts } from './types.js';
 
@@ -69,9 +70,6 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
       case 'E':
         facts.exists.set(a, b === '1');
         break;
-      case 'H':
-        facts.health.set(a, Number(b) || 0);
-        break;
       case 'S': {
         if (a !== 'begin') break;
         const end = lines.indexOf('S\tend', index);
@@ -82,5 +80,6 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
       }
     }
   }
+  facts.health = parseProbeLines(output, request.health);
   return facts;
 }

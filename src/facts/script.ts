@@ -1,4 +1,5 @@
 // The facts command: one shell script that gathers everything a plan needs, printed as tagged lines.
+import { probeCommand } from '../health/probe.js';
 import { quoteArg } from '../util/shell-quote.js';
 import { SHOW_PROPERTIES } from './show-properties.js';
 import type { FactRequest } from './types.js';
@@ -95,18 +96,7 @@ export function factsScript(request: FactRequest, lock?: LockRequest): string {
       `printf '\\nS\\tend\\n'`,
     );
   }
-  if (request.health.length > 0) {
-    // One curl for every endpoint: a code per line, in request order (000 when nothing answered).
-    const outputs = request.health.map(() => '-o /dev/null').join(' ');
-    const urls = request.health
-      .map(({ port, path }) => quoteArg(`http://localhost:${port}${path}`))
-      .join(' ');
-    lines.push(`set -- $(curl -s -m 3 -w '%{http_code}\\n' ${outputs} ${urls} 2>/dev/null)`);
-    lines.push(
-      ...request.health.map(
-        ({ unit }, index) => `printf 'H\\t%s\\t%s\\n' ${quoteArg(unit)} "\${${index + 1}:-0}"`,
-      ),
-    );
-  }
+  // Every endpoint in one bash (/dev/tcp): an `H` line per unit naming the outcome (see src/health/probe.ts).
+  if (request.health.length > 0) lines.push(probeCommand(request.health));
   return `${lines.join('\n')}\n`;
 }

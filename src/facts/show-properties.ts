@@ -4,6 +4,7 @@ import type { UnitProperties } from './types.js';
 /** Properties read for every managed unit (timestamps are requested as unix seconds). */
 export const SHOW_PROPERTIES = [
   'Id',
+  'Type',
   'LoadState',
   'ActiveState',
   'SubState',

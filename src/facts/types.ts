@@ -1,4 +1,5 @@
 // What hfleet knows about a host after its one facts round trip.
+import type { ProbeOutcome } from '../health/probe.js';
 
 /** What to gather from a host: derived from the resolved tasks, so nothing unneeded is read. */
 export interface FactRequest {
@@ -55,8 +56,8 @@ export interface HostFacts {
   users: Map<string, boolean>;
   ownership: Map<string, OwnershipFact>;
   units: Map<string, UnitProperties>;
-  /** HTTP status per `unit`, 0 when nothing answered. */
-  health: Map<string, number>;
+  /** What each unit's endpoint probe gave (an HTTP status, or why there was none). */
+  health: Map<string, ProbeOutcome>;
   exists: Map<string, boolean>;
   /** The host's clock (seconds since the epoch) when the facts were read. */
   now: number | undefined;

@@ -10,14 +10,18 @@ export {
 } from './active-state.js';
 export {
   describeProbe,
+  type Endpoint,
   PROBE_BASH,
   PROBE_TIMEOUT_SEC,
   type ProbeOutcome,
+  parseProbeLines,
   probeCode,
+  probeCommand,
   probeHealthy,
   probeOutcome,
   probeWord,
 } from './probe.js';
+export { activeForSec, judgeReading } from './reading.js';
 export { DEFAULT_SETTLE_SEC, unsettledReason } from './settle.js';
 export { CRASH_LOOP_WINDOW_SEC, type UnitTrouble, unitTrouble } from './trouble.js';
 export { type HealthEvidence, type HealthVerdict, judgeHealth } from './verdict.js';

@@ -1,4 +1,5 @@
 // The endpoint probe: one HTTP GET on the host's localhost with bash's /dev/tcp, and what its outcome means.
+import { quoteArg } from '../util/shell-quote.js';
 
 /** Seconds one probe waits for the status line. */
 export const PROBE_TIMEOUT_SEC = 3;
@@ -13,10 +14,18 @@ export type ProbeOutcome =
   | { kind: 'no-bash' }
   | { kind: 'error'; message: string };
 
+/** An endpoint to probe: `http://localhost:PORT/PATH` for a unit. */
+export interface Endpoint {
+  unit: string;
+  port: number;
+  path: string;
+}
+
 /**
- * The probe, run by `bash -c` with `UNIT PORT PATH` triples as arguments: one `H<TAB>unit<TAB>rc<TAB>base64`
- * line per endpoint, where rc is 0 (the text is the status line), 10 (could not connect: the text is bash's
- * message), 11 (closed without a status line) or 12 (no status line within PROBE_TIMEOUT_SEC).
+ * The probe, run by `bash -c` with `UNIT PORT PATH` triples as arguments: one
+ * `H<TAB>unit<TAB>rc<TAB>base64(text)<TAB>code` line per endpoint, where rc is 0 (the text is the status line,
+ * code its status), 10 (could not connect: the text is bash's message), 11 (closed without a status line) or
+ * 12 (no status line within PROBE_TIMEOUT_SEC).
  */
 export const PROBE_BASH = String.raw`hf_one() {
   exec 2>&1
@@ -25,13 +34,34 @@ export const PROBE_BASH = String.raw`hf_one() {
   IFS= read -r -t ${PROBE_TIMEOUT_SEC} hf_line <&3; hf_rc=$?
   [ "$hf_rc" -gt 128 ] && exit 12
   [ -z "$hf_line" ] && exit 11
-  printf '%s' "$hf_line"
+  printf '%s' "${'$'}{hf_line%$'\r'}"
 }
 while [ $# -ge 3 ]; do
   hf_out=$(hf_one "$2" "$3"); hf_rc=$?
-  printf 'H\t%s\t%s\t%s\n' "$1" "$hf_rc" "$(printf '%s' "$hf_out" | base64 -w0)"
+  hf_code=-; [ "$hf_rc" = 0 ] && { hf_code=${'$'}{hf_out#* }; hf_code=${'$'}{hf_code%% *}; }
+  printf 'H\t%s\t%s\t%s\t%s\n' "$1" "$hf_rc" "$(printf '%s' "$hf_out" | base64 -w0)" "$hf_code"
   shift 3
 done`;
+
+// The sh command that probes these endpoints: rc 127 for each when the host has no bash.
+export function probeCommand(endpoints: readonly Endpoint[]): string {
+  const args = endpoints.flatMap(({ unit, port, path }) => [quoteArg(unit), String(port), quoteArg(path)]);
+  const budget = PROBE_TIMEOUT_SEC * endpoints.length + 2;
+  const noBash = endpoints.map(({ unit }) => `printf 'H\\t%s\\t127\\t\\t-\\n' ${quoteArg(unit)}`).join('; ');
+  return `if command -v bash >/dev/null 2>&1; then LC_ALL=C timeout ${budget} bash -c ${quoteArg(PROBE_BASH)} hf_probe ${args.join(' ')}; else ${noBash}; fi`;
+}
+
+// The outcome of each unit's probe line in some output; a unit without a line never reported (timeout).
+export function parseProbeLines(stdout: string, endpoints: readonly Endpoint[]): Map<string, ProbeOutcome> {
+  const outcomes = new Map<string, ProbeOutcome>();
+  for (const line of stdout.split('\n')) {
+    const [tag, unit = '', rc = '', text = ''] = line.split('\t');
+    if (tag === 'H' && /^\d+$/.test(rc))
+      outcomes.set(unit, probeOutcome(Number(rc), Buffer.from(text, 'base64').toString('utf8')));
+  }
+  for (const { unit } of endpoints) if (!outcomes.has(unit)) outcomes.set(unit, probeOutcome(undefined, ''));
+  return outcomes;
+}
 
 // The outcome of one probe line's rc and decoded text; `undefined` rc means the probe never reported.
 export function probeOutcome(rc: number | undefined, text: string): ProbeOutcome {

@@ -33,16 +33,15 @@ export interface HealthVerdict {
  * still active) — or, read once, systemd has not restarted it by itself within the crash-loop window.
  */
 export function judgeHealth(evidence: HealthEvidence): HealthVerdict {
-  const { unit, state } = evidence;
-  const trouble = unitTrouble(state, evidence.activeForSec);
+  const { unit, state, settled } = evidence;
+  // With a settle window, the window tells a crash loop; read once, how recently systemd restarted it does.
+  const trouble = unitTrouble(state, settled ? undefined : evidence.activeForSec);
+  const troubleText = trouble && `${trouble.kind}: ${trouble.detail}`;
   const unhealthy = (reason: string): HealthVerdict => ({ healthy: false, reason, trouble });
-  if (!activeAsTypeMeans(unit, state)) return unhealthy(describeState(state));
+  if (!activeAsTypeMeans(unit, state)) return unhealthy(troubleText ?? describeState(state));
   if (evidence.hasEndpoint && !probeHealthy(evidence.probe)) return unhealthy(describeProbe(evidence.probe));
-  if (evidence.settled) {
-    const unsettled = unsettledReason(unit, state, evidence.settled);
-    if (unsettled) return unhealthy(unsettled);
-    return { healthy: true, reason: '', trouble: undefined };
-  }
-  if (trouble) return unhealthy(`${trouble.kind}: ${trouble.detail}`);
+  const unsettled = settled && unsettledReason(unit, state, settled);
+  if (unsettled) return unhealthy(unsettled);
+  if (troubleText) return unhealthy(troubleText);
   return { healthy: true, reason: '', trouble: undefined };
 }

@@ -4,7 +4,7 @@ import type { StatusHostResult } from '../status/status-host.js';
 import type { UnitStatus } from '../status/status-rows.js';
 import type { StatusSummary } from '../status/status-summary.js';
 
-const HEADERS = ['HOST', 'UNIT', 'STATE', 'HEALTH', 'PID', 'MEMORY', 'RESTARTS', 'UPTIME'];
+const HEADERS = ['HOST', 'UNIT', 'STATE', 'HEALTH', 'PID', 'MEMORY', 'RESTARTS', 'UPTIME', 'NOTE'];
 
 // Bytes as a short binary size, e.g. `29.5M`.
 export function shortBytes(bytes: number): string {
@@ -50,6 +50,7 @@ function unitCells(host: string, unit: UnitStatus): string[] {
     memoryText(unit),
     unit.restarts === null ? '-' : String(unit.restarts),
     unit.uptime_sec === null ? '-' : shortDuration(unit.uptime_sec),
+    unit.healthy ? '' : unit.reason,
   ];
 }
 

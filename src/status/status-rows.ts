@@ -1,6 +1,6 @@
 // The health loop of the vendor's page, per unit: is-active, /api/health, MainPID, memory, restarts, uptime.
-import { unixSeconds } from '../facts/show-properties.js';
 import type { HostFacts } from '../facts/types.js';
+import { activeForSec, describeProbe, judgeReading, probeCode } from '../health/index.js';
 import type { ResolvedTask } from '../playbook/types.js';
 
 /** One unit's line in `hfleet status`. */
@@ -11,6 +11,8 @@ export interface UnitStatus {
   sub: string;
   /** HTTP status of /api/health on the host (0: no answer); null when the unit has no endpoint. */
   health: number | null;
+  /** What the endpoint probe gave, e.g. `HTTP 200`, `connection refused`; null when no endpoint. */
+  probe: string | null;
   main_pid: number | null;
   memory_bytes: number | null;
   /** MemoryMax as systemd shows it: bytes or `infinity` (null when unset). */
@@ -19,6 +21,10 @@ export interface UnitStatus {
   /** Seconds since the unit became active; null when not active. */
   uptime_sec: number | null;
   healthy: boolean;
+  /** `crash-loop` or `failed` when systemd's state says so, else null. */
+  problem: 'crash-loop' | 'failed' | null;
+  /** Why the unit is not healthy, one line; empty when healthy. */
+  reason: string;
 }
 
 // The units `status` reports: those that should run, then any other health-checked unit.
@@ -50,21 +56,23 @@ export function unitStatuses(tasks: readonly ResolvedTask[], facts: HostFacts): 
   );
   return statusUnits(tasks).map((unit) => {
     const props = facts.units.get(unit) ?? {};
-    const active = props['ActiveState'] ?? 'unknown';
-    const health = ports.has(unit) ? (facts.health.get(unit) ?? 0) : null;
-    const since = unixSeconds(props['ActiveEnterTimestamp']);
+    const probe = ports.has(unit) ? facts.health.get(unit) : undefined;
+    const verdict = judgeReading(unit, props, probe, ports.has(unit), facts.now);
     const pid = count(props['MainPID']);
     return {
       unit,
-      active,
+      active: props['ActiveState'] ?? 'unknown',
       sub: props['SubState'] ?? '',
-      health,
+      health: ports.has(unit) ? probeCode(probe) : null,
+      probe: ports.has(unit) ? describeProbe(probe) : null,
       main_pid: pid === 0 ? null : pid,
       memory_bytes: count(props['MemoryCurrent']),
       memory_max: props['MemoryMax'] || null,
       restarts: count(props['NRestarts']),
-      uptime_sec: active === 'active' && since && facts.now ? Math.max(0, facts.now - since) : null,
-      healthy: active === 'active' && (health === null || health === 200),
+      uptime_sec: activeForSec(props, facts.now) ?? null,
+      healthy: verdict.healthy,
+      problem: verdict.trouble?.kind ?? null,
+      reason: verdict.reason,
     };
   });
 }

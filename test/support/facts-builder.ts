@@ -43,7 +43,8 @@ export function factsFor(options: {
     });
   }
   for (const [user, exists] of Object.entries(options.users ?? {})) facts.users.set(user, exists);
-  for (const [unit, code] of Object.entries(options.health ?? {})) facts.health.set(unit, code);
+  for (const [unit, code] of Object.entries(options.health ?? {}))
+    facts.health.set(unit, code === 0 ? { kind: 'refused' } : { kind: 'http', code });
   for (const [dir, entries] of Object.entries(options.dropins ?? {})) facts.dropins.set(dir, entries);
   return facts;
 }

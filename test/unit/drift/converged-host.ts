@@ -62,8 +62,8 @@ export function convergedFacts(tasks: readonly ResolvedTask[]): {
     ?.push({ name: 'er-limits.conf', mtime: WRITTEN_AT - 86400 });
   texts.set(ER_LIMITS, readFileSync(new URL('er-limits.conf', FIXTURES), 'utf8'));
   facts.units = parseShowOutput(readFileSync(new URL('acme-1-converged.show.txt', FIXTURES), 'utf8'), []);
-  facts.health.set('hub-platform.service', 200);
-  facts.health.set('hub-cloud.service', 200);
+  facts.health.set('hub-platform.service', { kind: 'http', code: 200 });
+  facts.health.set('hub-cloud.service', { kind: 'http', code: 200 });
   return { facts, texts };
 }
 

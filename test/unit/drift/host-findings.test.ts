@@ -85,12 +85,50 @@ describe('hostFindings on the real playbook for acme-1 (memory_max 900M)', () =>
   it('a stopped service: inactive and unhealthy, each with the fix', () => {
     const list = findings((facts) => {
       setShown(facts, PLATFORM, { ActiveState: 'inactive', SubState: 'dead', MainPID: '0' });
-      facts.health.set(PLATFORM, 0);
+      facts.health.set(PLATFORM, { kind: 'refused' });
     });
     expect(kinds(list)).toEqual([`inactive ${PLATFORM}`, `unhealthy ${PLATFORM}`]);
     expect(list[0]?.fix).toBe(`start ${PLATFORM}`);
     expect(list[1]?.fix).toBe(`start ${PLATFORM}, then wait for health`);
-    expect(list[1]?.detail).toContain('no answer');
+    expect(list[1]?.detail).toBe(`${PLATFORM}: GET http://localhost:8001/api/health: connection refused`);
+  });
+
+  it('a crash loop between restarts: crash-loop, which apply leaves alone (no start would help)', () => {
+    const list = findings((facts) => {
+      setShown(facts, 'hub-scheduler.service', {
+        ActiveState: 'activating',
+        SubState: 'auto-restart',
+        NRestarts: '3',
+        MainPID: '0',
+      });
+    });
+    expect(kinds(list)).toEqual(['crash-loop hub-scheduler.service']);
+    expect(list[0]).toMatchObject({
+      detail: 'hub-scheduler.service: activating/auto-restart: systemd restarted it 3 times',
+      fix: null,
+    });
+  });
+
+  it('a crash loop caught in its moment of running: systemd restarted it and it has been up seconds', () => {
+    const list = findings((facts) => {
+      setShown(facts, 'hub-scheduler.service', {
+        NRestarts: '2',
+        ActiveEnterTimestamp: `@${(facts.now ?? 0) - 1}`,
+      });
+    });
+    expect(kinds(list)).toEqual(['crash-loop hub-scheduler.service']);
+  });
+
+  it('a failed unit: failed with its Result, and the start apply would make', () => {
+    const list = findings((facts) => {
+      setShown(facts, PLATFORM, { ActiveState: 'failed', SubState: 'failed', Result: 'start-limit-hit' });
+      facts.health.set(PLATFORM, { kind: 'refused' });
+    });
+    expect(kinds(list)).toEqual([`failed ${PLATFORM}`, `unhealthy ${PLATFORM}`]);
+    expect(list[0]).toMatchObject({
+      detail: `${PLATFORM}: failed/failed (Result=start-limit-hit)`,
+      fix: `start ${PLATFORM}, then wait for health`,
+    });
   });
 
   it('a deleted unit file: missing only (systemd still runs the old one)', () => {
@@ -114,7 +152,7 @@ describe('hostFindings on the real playbook for acme-1 (memory_max 900M)', () =>
       (task) => !('unit' in task && task.unit?.startsWith('hub-scheduler')) || task.module === 'service',
     );
     const { facts, texts } = convergedFacts(tasks);
-    facts.health.set('hub-cloud.service', 503);
+    facts.health.set('hub-cloud.service', { kind: 'http', code: 503 });
     setShown(facts, 'hub-cloud.service', { UnitFileState: 'disabled' });
     const list = hostFindings(
       tasks.map((task) =>

@@ -93,7 +93,7 @@ describe('the facts script, run by a real sh', () => {
     }
   });
 
-  it('asks every health endpoint in one curl and keeps each code with its unit', async () => {
+  it('probes every health endpoint in one bash and keeps each outcome with its unit', async () => {
     const server = createServer((request, response) => {
       response.statusCode = request.url === '/api/health' ? 200 : 503;
       response.end('{}');
@@ -112,9 +112,9 @@ describe('the facts script, run by a real sh', () => {
       session = new ShellSession(localShellChannel(), 'local');
       const run = await session.run(factsScript(req), { timeoutMs: 10_000, what: 'facts' });
       expect(Object.fromEntries(parseFacts(run.stdout, req).health)).toEqual({
-        'hub-platform.service': 200,
-        'hub-cloud.service': 503,
-        'hub-gone.service': 0,
+        'hub-platform.service': { kind: 'http', code: 200 },
+        'hub-cloud.service': { kind: 'http', code: 503 },
+        'hub-gone.service': { kind: 'refused' },
       });
     } finally {
       server.close();

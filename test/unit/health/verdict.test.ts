@@ -85,7 +85,7 @@ describe('judgeHealth', () => {
     });
     expect(failed).toMatchObject({
       healthy: false,
-      reason: 'failed/failed (Result=start-limit-hit)',
+      reason: 'failed: failed/failed (Result=start-limit-hit)',
       trouble: { kind: 'failed' },
     });
   });

@@ -15,6 +15,9 @@ const unit = {
   restarts: 2,
   uptime_sec: 3725,
   healthy: true,
+  probe: 'HTTP 200',
+  problem: null,
+  reason: '',
 };
 
 describe('status report', () => {
@@ -37,12 +40,15 @@ describe('status report', () => {
         units: [
           {
             ...unit,
-            active: 'inactive',
-            sub: 'dead',
+            active: 'activating',
+            sub: 'auto-restart',
             health: 0,
+            probe: 'connection refused',
             main_pid: null,
             uptime_sec: null,
             healthy: false,
+            problem: 'crash-loop' as const,
+            reason: 'crash-loop: activating/auto-restart: systemd restarted it 2 times',
           },
         ],
         error: null,
@@ -61,12 +67,12 @@ describe('status report', () => {
     const lines = statusHuman(results, summary, new Chalk({ level: 0 }))
       .trimEnd()
       .split('\n');
-    expect(lines[0]).toMatch(/^HOST\s+UNIT\s+STATE\s+HEALTH\s+PID\s+MEMORY\s+RESTARTS\s+UPTIME$/);
+    expect(lines[0]).toMatch(/^HOST\s+UNIT\s+STATE\s+HEALTH\s+PID\s+MEMORY\s+RESTARTS\s+UPTIME\s+NOTE$/);
     expect(lines[1]).toMatch(
       /^acme-1\s+hub-platform\.service\s+active\/running\s+200\s+412\s+30M \/ 900M\s+2\s+1h02m$/,
     );
     expect(lines[2]).toMatch(
-      /^globex-1\s+hub-platform\.service\s+inactive\/dead\s+none\s+-\s+30M \/ 900M\s+2\s+-$/,
+      /^globex-1\s+hub-platform\.service\s+activating\/auto-restart\s+none\s+-\s+30M \/ 900M\s+2\s+-\s+crash-loop: activating\/auto-restart: systemd restarted it 2 times$/,
     );
     expect(lines[3]).toBe('x-1: unreachable: refused');
     expect(lines[4]).toBe('3 hosts: 1 healthy, 1 unhealthy, 1 unreachable, 0 error');

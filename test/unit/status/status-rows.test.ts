@@ -16,7 +16,7 @@ describe('status rows', () => {
     const tasks = acmeTasks();
     const { facts } = convergedFacts(tasks);
     setShown(facts, 'hub-cloud.service', { ActiveState: 'failed', SubState: 'failed', MainPID: '0' });
-    facts.health.set('hub-cloud.service', 0);
+    facts.health.set('hub-cloud.service', { kind: 'refused' });
     const rows = unitStatuses(tasks, facts);
     expect(rows[0]).toEqual({
       unit: 'hub-platform.service',
@@ -29,13 +29,18 @@ describe('status rows', () => {
       restarts: 0,
       uptime_sec: WRITTEN_AT + 3600 - 1732800100,
       healthy: true,
+      probe: 'HTTP 200',
+      problem: null,
+      reason: '',
     });
     expect(rows[1]).toMatchObject({
       active: 'failed',
       main_pid: null,
       health: 0,
+      probe: 'connection refused',
       uptime_sec: null,
       healthy: false,
+      problem: 'failed',
     });
     expect(rows[2]).toMatchObject({ unit: 'hub-scheduler.service', health: null, healthy: true });
     expect(rows[3]).toMatchObject({
