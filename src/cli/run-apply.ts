@@ -34,6 +34,10 @@ export interface ApplyRequest {
   batch: string | undefined;
   maxFail: number;
   rollback: boolean;
+  /** `--settle`: every health check's settle window; undefined keeps each task's own. */
+  settle?: number | undefined;
+  /** `--unmask`: unmask masked units and manage them. */
+  unmask?: boolean | undefined;
   sshConfig?: string | undefined;
   /** `--output junit FILE`. */
   output?: string[] | undefined;
@@ -63,6 +67,8 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     who: whoAmI('apply'),
     stepTimeoutMs: STEP_TIMEOUT_MS,
     rollback: request.rolling && request.rollback,
+    settleSec: request.settle,
+    unmask: request.unmask,
   };
   const started = performance.now();
   let results: HostResult[] = [];

@@ -1,6 +1,7 @@
 // Every drift finding of one host, from its resolved tasks and its facts (pure: no I/O).
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedFileTask, ResolvedServiceTask, ResolvedTask } from '../playbook/types.js';
+import { tasksSparing } from '../tasks/masked.js';
 import { planHost } from '../tasks/plan-host.js';
 import type { HostPlan } from '../tasks/plan-types.js';
 import { unmanagedDropinFindings } from './dropin-findings.js';
@@ -75,11 +76,23 @@ function withPlanFix(finding: Finding, plan: HostPlan): Finding {
 
 // Every finding of a host, most fundamental first; findings caused by another one are left out.
 export function hostFindings(
-  tasks: readonly ResolvedTask[],
+  allTasks: readonly ResolvedTask[],
   facts: HostFacts,
   context: DriftContext,
 ): Finding[] {
-  const plan = planHost(tasks, facts);
+  const plan = planHost(allTasks, facts);
+  // A masked unit is an operator's decision: `masked` says it all, its files and states are not compared.
+  const tasks = tasksSparing(allTasks, plan.masked);
+  const masked = plan.masked.map(
+    (unit): Finding => ({
+      kind: 'masked',
+      unit,
+      expected: 'managed by hfleet',
+      actual: 'masked',
+      detail: `${unit} is masked (an operator's decision); apply --unmask would manage it again`,
+      fix: null,
+    }),
+  );
   const files = fileFindings(plan.files, facts.files);
   const managedPaths = new Set(fileTasks(tasks).map((task) => task.path));
   const dropins = unmanagedDropinFindings(
@@ -118,7 +131,7 @@ export function hostFindings(
     facts,
     tasks.filter((task) => task.module === 'health'),
   );
-  return [...files, ...dropins, ...reload, ...restart, ...properties, ...states, ...health].map((finding) =>
-    withPlanFix(finding, plan),
+  return [...masked, ...files, ...dropins, ...reload, ...restart, ...properties, ...states, ...health].map(
+    (finding) => withPlanFix(finding, plan),
   );
 }

@@ -5,21 +5,18 @@ import type { HostFacts } from '../facts/types.js';
 import { judgeReading } from '../health/index.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask, ResolvedTask } from '../playbook/types.js';
+import { healthWaits } from '../remote/health-script.js';
 import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { planHost } from '../tasks/plan-host.js';
-import {
-  type HostPlan,
-  planChangesHost,
-  reportedChanges,
-  reportedServiceActions,
-} from '../tasks/plan-types.js';
+import { type HostPlan, planChangesHost } from '../tasks/plan-types.js';
 import { isUnreachable } from './connection-codes.js';
+import { doneReport, plannedSteps } from './done-report.js';
 import type { EventSink } from './events.js';
 import { unifiedDiff } from './file-diff.js';
 import { gatherFacts } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
-import { rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
+import { executePlan, rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
 
 /** How an apply run behaves. */
 export interface ApplyOptions {
@@ -33,6 +30,10 @@ export interface ApplyOptions {
   stepTimeoutMs: number;
   /** On a failed health gate, put the previous files back, restart and check again (rolling applies). */
   rollback: boolean;
+  /** `--settle`: the settle window of every health check; undefined keeps each task's own. */
+  settleSec?: number | undefined;
+  /** `--unmask`: unmask masked units and manage them (default: leave them alone and say so). */
+  unmask?: boolean | undefined;
 }
 
 function healthyInFacts(check: ResolvedHealthTask, facts: HostFacts): boolean {
@@ -59,7 +60,7 @@ async function rollBack(
   emit({ type: 'host-phase', host: host.name, phase: 'rollback' });
   try {
     await runPlan(session, host.name, rollbackPlan(plan), `${options.who} (rollback)`, options.stepTimeoutMs);
-    await waitHealthy(session, host.name, checks, options.stepTimeoutMs);
+    await waitHealthy(session, host.name, healthWaits(checks, options.settleSec), options.stepTimeoutMs);
     return 'rolled back to the previous files, healthy again';
   } catch (error) {
     return `rollback failed too: ${(error as Error).message}`;
@@ -83,15 +84,10 @@ export async function applyHost(
     const request = factRequestFor(tasks);
     const lock = options.check ? undefined : { waitSec: options.lockWaitSec, holder: options.who };
     const facts = await gatherFacts(session, host.name, request, lock, options.stepTimeoutMs);
-    const plan = planHost(tasks, facts);
-    result = {
-      ...result,
-      status: planChangesHost(plan) ? 'changed' : 'ok',
-      changes: reportedChanges(plan),
-      restarted: plan.restart,
-      services: reportedServiceActions(plan),
-      daemon_reload: plan.daemonReload,
-    };
+    const plan = planHost(tasks, facts, { unmask: options.unmask === true });
+    result = { ...result, status: planChangesHost(plan) ? 'changed' : 'ok', masked: plan.masked };
+    // --check reports the plan; a run reports what its script did (doneReport below).
+    if (options.check) Object.assign(result, doneReport(plan, plannedSteps(plan)));
     if (options.diff) {
       result.diffs = plan.files.map((file) => ({
         path: file.path,
@@ -101,13 +97,16 @@ export async function applyHost(
     if (options.check) return closeSession(result, session);
     if (planChangesHost(plan)) {
       emit({ type: 'host-phase', host: host.name, phase: 'applying' });
-      const done = await runPlan(session, host.name, plan, options.who, options.stepTimeoutMs);
-      for (const step of done) emit({ type: 'verbose', host: host.name, message: step });
+      const run = await executePlan(session, host.name, plan, options.who, options.stepTimeoutMs);
+      for (const step of run.done) emit({ type: 'verbose', host: host.name, message: step });
+      Object.assign(result, doneReport(plan, run.done));
+      if (run.error) throw run.error;
     }
     const checks = healthChecksNeeded(plan, facts);
     if (checks.length > 0) emit({ type: 'host-phase', host: host.name, phase: 'health' });
     try {
-      result.health = await waitHealthy(session, host.name, checks, options.stepTimeoutMs);
+      const waits = healthWaits(checks, options.settleSec);
+      result.health = await waitHealthy(session, host.name, waits, options.stepTimeoutMs);
     } catch (error) {
       if (
         !(error instanceof HfleetError) ||

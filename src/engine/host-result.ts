@@ -15,6 +15,10 @@ export interface HostResult {
   /** Unit state changes other than restarts (started, stopped, enabled, disabled). */
   services: { unit: string; action: string }[];
   daemon_reload: boolean;
+  /** Planned unit actions that did not run (the host failed first), e.g. `restart hub-cloud.service`. */
+  not_run: string[];
+  /** Masked units apply left alone (an operator's decision; `--unmask` manages them). */
+  masked: string[];
   health: HealthOutcome[];
   error: string | null;
   /** The error's code (e.g. HOST_KEY_MISMATCH), null without error. */
@@ -35,6 +39,8 @@ export function blankResult(host: { name: string; customer: string }): HostResul
     restarted: [],
     services: [],
     daemon_reload: false,
+    not_run: [],
+    masked: [],
     health: [],
     error: null,
     error_code: null,

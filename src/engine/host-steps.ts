@@ -1,10 +1,10 @@
 // The round trips an apply-like run makes on a host, each one script in the host's session.
 import { HfleetError } from '../errors.js';
-import type { ResolvedHealthTask } from '../playbook/types.js';
 import { applyScript, parseApplyOutput } from '../remote/apply-script.js';
 import {
   describeUnhealthy,
   type HealthOutcome,
+  type HealthWait,
   healthScript,
   parseHealthOutput,
 } from '../remote/health-script.js';
@@ -35,6 +35,36 @@ export function failureReason(output: string): string {
   );
 }
 
+/** What running a plan's apply script did: the steps done, and the error of the first that failed. */
+export interface PlanRun {
+  done: string[];
+  error: HfleetError | undefined;
+}
+
+// Run a plan's apply script; never throws for a failed step (it is the run's `error`), only for a lost session.
+export async function executePlan(
+  session: ShellSession,
+  hostName: string,
+  plan: HostPlan,
+  who: string,
+  timeoutMs: number,
+): Promise<PlanRun> {
+  const run = await session.run(applyScript(plan, who, planSummary(plan)), {
+    timeoutMs,
+    what: 'applying changes',
+  });
+  const outcome = parseApplyOutput(run.stdout);
+  const error = outcome.failed
+    ? new HfleetError(
+        'REMOTE_COMMAND',
+        `${hostName}: ${outcome.failed.step} failed: ${failureReason(outcome.failed.output)}`,
+      )
+    : run.status !== 0
+      ? new HfleetError('REMOTE_COMMAND', `${hostName}: apply script failed: ${lastLine(run.stderr)}`)
+      : undefined;
+  return { done: outcome.done, error };
+}
+
 // Run a plan's apply script; resolves to the steps done, throws REMOTE_COMMAND naming the first that failed.
 export async function runPlan(
   session: ShellSession,
@@ -43,48 +73,47 @@ export async function runPlan(
   who: string,
   timeoutMs: number,
 ): Promise<string[]> {
-  const run = await session.run(applyScript(plan, who, planSummary(plan)), {
-    timeoutMs,
-    what: 'applying changes',
-  });
-  const outcome = parseApplyOutput(run.stdout);
-  if (outcome.failed) {
-    throw new HfleetError(
-      'REMOTE_COMMAND',
-      `${hostName}: ${outcome.failed.step} failed: ${failureReason(outcome.failed.output)}`,
-    );
-  }
-  if (run.status !== 0)
-    throw new HfleetError('REMOTE_COMMAND', `${hostName}: apply script failed: ${lastLine(run.stderr)}`);
-  return outcome.done;
+  const run = await executePlan(session, hostName, plan, who, timeoutMs);
+  if (run.error) throw run.error;
+  return run.done;
 }
 
-// Wait on the host until every check passes or times out; throws HEALTH_TIMEOUT for the first failing one.
+// How long a health wait may take: the longest timeout, the longest settle window, and slack.
+export function healthBudgetMs(waits: readonly HealthWait[], slackMs: number): number {
+  const longest = Math.max(0, ...waits.map((wait) => wait.timeoutSec));
+  const settle = Math.max(0, ...waits.map((wait) => wait.settleSec));
+  return (longest + settle) * 1000 + slackMs;
+}
+
+// The HEALTH_TIMEOUT error for the first unhealthy outcome, carrying every outcome; undefined when all passed.
+export function healthFailure(
+  hostName: string,
+  waits: readonly HealthWait[],
+  outcomes: HealthOutcome[],
+): HfleetError | undefined {
+  const bad = waits.find((wait) => !outcomes.find((outcome) => outcome.unit === wait.unit)?.healthy);
+  if (!bad) return undefined;
+  const outcome = outcomes.find((o) => o.unit === bad.unit);
+  return Object.assign(new HfleetError('HEALTH_TIMEOUT', `${hostName}: ${describeUnhealthy(bad, outcome)}`), {
+    outcomes,
+  });
+}
+
+// Wait on the host until every unit is healthy and settled or out of time; throws HEALTH_TIMEOUT for the first that is not.
 export async function waitHealthy(
   session: ShellSession,
   hostName: string,
-  checks: readonly ResolvedHealthTask[],
+  waits: readonly HealthWait[],
   slackMs: number,
 ): Promise<HealthOutcome[]> {
-  if (checks.length === 0) return [];
-  const longest = Math.max(...checks.map((check) => check.timeoutSec));
-  const run = await session.run(healthScript(checks), {
-    timeoutMs: longest * 1000 + slackMs,
+  if (waits.length === 0) return [];
+  const run = await session.run(healthScript(waits), {
+    timeoutMs: healthBudgetMs(waits, slackMs),
     what: 'health checks',
   });
-  const outcomes = parseHealthOutput(run.stdout);
-  const bad = checks.find((check) => !outcomes.find((outcome) => outcome.unit === check.unit)?.healthy);
-  if (bad) {
-    const error = new HfleetError(
-      'HEALTH_TIMEOUT',
-      `${hostName}: ${describeUnhealthy(
-        bad,
-        outcomes.find((outcome) => outcome.unit === bad.unit),
-      )}`,
-    );
-    Object.assign(error, { outcomes });
-    throw error;
-  }
+  const outcomes = parseHealthOutput(run.stdout, waits);
+  const failure = healthFailure(hostName, waits, outcomes);
+  if (failure) throw failure;
   return outcomes;
 }
 
@@ -109,5 +138,7 @@ export function rollbackPlan(plan: HostPlan): HostPlan {
     start: [],
     enable: [],
     health: plan.health,
+    masked: [],
+    unmask: [],
   };
 }

@@ -3,22 +3,22 @@ import { HfleetError } from '../errors.js';
 import type { FactRequest } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedHealthTask } from '../playbook/types.js';
-import { describeUnhealthy, healthScript, parseHealthOutput } from '../remote/health-script.js';
+import { healthScript, healthWaits, parseHealthOutput } from '../remote/health-script.js';
 import type { SessionOpener } from '../remote/open-session.js';
-import { settleScript, unsettledUnits } from '../remote/settle-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { shellCommand } from '../util/shell-quote.js';
 import { isUnreachable } from './connection-codes.js';
 import type { EventSink } from './events.js';
 import { gatherFacts } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
+import { healthBudgetMs, healthFailure } from './host-steps.js';
 
 /** How a host is restarted. */
 export interface RestartOptions {
   who: string;
   lockWaitSec: number;
   /** Seconds a restarted unit must hold still (no new restart, same main process) after health passed. */
-  settleSec: number;
+  settleSec: number | undefined;
   stepTimeoutMs: number;
 }
 
@@ -63,38 +63,25 @@ export async function restartHost(
         `${host.name}: ${missing.join(', ')} not installed (run hfleet apply first)`,
       );
     emit({ type: 'host-phase', host: host.name, phase: 'restarting' });
-    const longest = Math.max(1, ...checks.map((check) => check.timeoutSec));
-    const run = await session.run(`${restartLines(units)}\n${healthScript(checks)}`, {
-      timeoutMs: longest * 1000 + options.stepTimeoutMs,
+    const waits = healthWaits(checks, options.settleSec);
+    const run = await session.run(`${restartLines(units)}\n${healthScript(waits)}`, {
+      timeoutMs: healthBudgetMs(waits, options.stepTimeoutMs),
       what: 'restart and health checks',
     });
-    result = { ...result, status: 'changed', restarted: [...units] };
-    const failedRestart = /^X\t(.*)$/m.exec(run.stdout);
-    if (failedRestart)
-      throw new HfleetError('REMOTE_COMMAND', `${host.name}: systemctl restart ${failedRestart[1]} failed`);
-    result.health = parseHealthOutput(run.stdout);
-    const bad = checks.find((check) => !result.health.find((h) => h.unit === check.unit)?.healthy);
-    if (bad) {
-      throw new HfleetError(
-        'HEALTH_TIMEOUT',
-        `${host.name}: ${describeUnhealthy(
-          bad,
-          result.health.find((h) => h.unit === bad.unit),
-        )}`,
-      );
-    }
-    if (options.settleSec > 0) {
-      const settle = await session.run(settleScript(units, options.settleSec), {
-        timeoutMs: options.settleSec * 1000 + options.stepTimeoutMs,
-        what: 'settle window',
-      });
-      const unsettled = unsettledUnits(settle.stdout);
-      if (unsettled.length > 0)
-        throw new HfleetError(
-          'HEALTH_TIMEOUT',
-          `${host.name}: ${unsettled[0]!.unit}: ${unsettled[0]!.reason}`,
-        );
-    }
+    // The restarts stop at the first that fails: the units before it restarted, those after it never ran.
+    const failedRestart = /^X\t(.*)$/m.exec(run.stdout)?.[1];
+    const failedAt = failedRestart === undefined ? units.length : units.indexOf(failedRestart);
+    result = {
+      ...result,
+      status: 'changed',
+      restarted: units.slice(0, failedAt),
+      not_run: units.slice(failedAt + 1).map((unit) => `restart ${unit}`),
+    };
+    if (failedRestart !== undefined)
+      throw new HfleetError('REMOTE_COMMAND', `${host.name}: systemctl restart ${failedRestart} failed`);
+    result.health = parseHealthOutput(run.stdout, waits);
+    const failure = healthFailure(host.name, waits, result.health);
+    if (failure) throw failure;
     return closeSession(result, session);
   } catch (error) {
     const status = isUnreachable(error, session !== undefined) ? 'unreachable' : 'failed';

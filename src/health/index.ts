@@ -12,6 +12,7 @@ export {
   describeProbe,
   type Endpoint,
   PROBE_BASH,
+  PROBE_FUNCTION,
   PROBE_TIMEOUT_SEC,
   type ProbeOutcome,
   parseProbeLines,

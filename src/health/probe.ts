@@ -28,7 +28,7 @@ export interface Endpoint {
  * 12 (no status line within PROBE_TIMEOUT_SEC).
  */
 export const PROBE_BASH = String.raw`hf_one() {
-  exec 2>&1
+  exec 2>&1; trap '' PIPE
   exec 3<>"/dev/tcp/localhost/$1" || exit 10
   printf 'GET %s HTTP/1.1\r\nHost: localhost\r\nUser-Agent: hfleet\r\nConnection: close\r\n\r\n' "$2" >&3
   IFS= read -r -t ${PROBE_TIMEOUT_SEC} hf_line <&3; hf_rc=$?
@@ -43,12 +43,17 @@ while [ $# -ge 3 ]; do
   shift 3
 done`;
 
-// The sh command that probes these endpoints: rc 127 for each when the host has no bash.
+/** Defines the sh function `hf_probe UNIT PORT PATH...`: the probe's lines, rc 127 for each when there is no bash. */
+export const PROBE_FUNCTION = `hf_probe() {
+  if command -v bash >/dev/null 2>&1; then
+    LC_ALL=C timeout $(( ${PROBE_TIMEOUT_SEC} * ($# / 3) + 2 )) bash -c ${quoteArg(PROBE_BASH)} hf_probe "$@"
+  else while [ $# -ge 3 ]; do printf 'H\\t%s\\t127\\t\\t-\\n' "$1"; shift 3; done; fi
+}`;
+
+// The sh commands that probe these endpoints (the function, then one call for all of them).
 export function probeCommand(endpoints: readonly Endpoint[]): string {
   const args = endpoints.flatMap(({ unit, port, path }) => [quoteArg(unit), String(port), quoteArg(path)]);
-  const budget = PROBE_TIMEOUT_SEC * endpoints.length + 2;
-  const noBash = endpoints.map(({ unit }) => `printf 'H\\t%s\\t127\\t\\t-\\n' ${quoteArg(unit)}`).join('; ');
-  return `if command -v bash >/dev/null 2>&1; then LC_ALL=C timeout ${budget} bash -c ${quoteArg(PROBE_BASH)} hf_probe ${args.join(' ')}; else ${noBash}; fi`;
+  return `${PROBE_FUNCTION}\nhf_probe ${args.join(' ')}`;
 }
 
 // The outcome of each unit's probe line in some output; a unit without a line never reported (timeout).
@@ -68,7 +73,8 @@ export function probeOutcome(rc: number | undefined, text: string): ProbeOutcome
   if (rc === undefined) return { kind: 'timeout' };
   if (rc === 127) return { kind: 'no-bash' };
   if (rc === 12) return { kind: 'timeout' };
-  if (rc === 11) return { kind: 'closed' };
+  // 141: SIGPIPE, the server closed before the request was written.
+  if (rc === 11 || rc === 141) return { kind: 'closed' };
   if (rc === 0) {
     const status = /^HTTP\/\d(?:\.\d)? (\d{3})\b/.exec(text);
     return status

@@ -16,13 +16,14 @@ function restartsText(restarts: number): string {
 }
 
 /**
- * A crash loop (`activating/auto-restart`, or active for less than CRASH_LOOP_WINDOW_SEC after systemd
- * restarted it by itself) or a failure (`failed`, with its Result); undefined otherwise. `activeForSec` is
+ * A crash loop (`activating/auto-restart`, starting again after systemd restarted it by itself, or active for
+ * less than CRASH_LOOP_WINDOW_SEC after that) or a failure (`failed`, with its Result); undefined otherwise. `activeForSec` is
  * how long the unit has been active (undefined when unknown).
  */
 export function unitTrouble(state: UnitState, activeForSec: number | undefined): UnitTrouble | undefined {
   if (state.active === 'failed') return { kind: 'failed', detail: describeState(state) };
-  if (state.active === 'activating' && state.sub === 'auto-restart')
+  // Waiting to restart, or starting again after systemd restarted it by itself.
+  if (state.active === 'activating' && (state.sub === 'auto-restart' || state.restarts > 0))
     return { kind: 'crash-loop', detail: `${describeState(state)}: ${restartsText(state.restarts)}` };
   const recent = activeForSec !== undefined && activeForSec < CRASH_LOOP_WINDOW_SEC;
   if (state.active === 'active' && state.restarts > 0 && recent)

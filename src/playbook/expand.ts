@@ -1,6 +1,7 @@
 // Expand a playbook for one host: fill placeholders, unroll loops, evaluate `when`, render templates.
 import path from 'node:path';
 import { HfleetError } from '../errors.js';
+import { DEFAULT_SETTLE_SEC } from '../health/settle.js';
 import type { Host } from '../inventory/types.js';
 import { CATALOG } from '../render/catalog.js';
 import { localConf } from '../render/local-conf.js';
@@ -147,7 +148,12 @@ function resolveTask(context: TaskContext): ResolvedTask {
       if (!/^\/[A-Za-z0-9._~/-]*$/.test(healthPath)) {
         throw new HfleetError('PLAYBOOK_INVALID', `${where(context, 'path')}: must be a plain URL path`);
       }
-      return { module: 'health', name, unit, port, path: healthPath, timeoutSec: timeout };
+      const settle =
+        task.params['settle'] !== undefined ? Number(fill(context, 'settle')) : DEFAULT_SETTLE_SEC;
+      if (!(Number.isInteger(settle) && settle >= 0 && settle <= 3600)) {
+        throw new HfleetError('PLAYBOOK_INVALID', `${where(context, 'settle')}: must be an integer 0-3600`);
+      }
+      return { module: 'health', name, unit, port, path: healthPath, timeoutSec: timeout, settleSec: settle };
     }
     case 'command':
       return {

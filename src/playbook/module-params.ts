@@ -50,6 +50,11 @@ export const MODULE_PARAMS: Record<TaskModuleName, Record<string, ParamSpec>> = 
     },
     path: { type: 'string', description: 'HTTP path (default /api/health)' },
     timeout: { type: 'integer', description: 'seconds to wait (default: the health_timeout var)' },
+    settle: {
+      type: 'integer',
+      description:
+        'seconds it must hold still after it looked healthy, once started or restarted (default 5)',
+    },
   },
   command: {
     argv: { type: 'list', required: true, description: 'command and arguments, run without a shell' },

@@ -84,6 +84,8 @@ export interface ResolvedHealthTask {
   port: number | undefined;
   path: string;
   timeoutSec: number;
+  /** Seconds the unit must hold still (same MainPID, no restart, still active) after it looked healthy. */
+  settleSec: number;
 }
 
 /** An arbitrary command, run when `creates` is absent (or always when no `creates`). */

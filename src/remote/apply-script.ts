@@ -1,6 +1,7 @@
 // The apply command: one script that makes a host match its plan, printing a tagged line per step.
 import type { HostPlan } from '../tasks/plan-types.js';
 import { quoteArg, shellCommand } from '../util/shell-quote.js';
+import { stepLabel, type UnitAction } from './step-labels.js';
 
 /** Where each run that changes a host leaves a line. */
 export const AUDIT_LOG = '/var/log/hfleet/audit.log';
@@ -43,11 +44,11 @@ function fileLines(plan: HostPlan, audit: (outcome: string) => string): string[]
   });
   writes.forEach((file, index) => {
     lines.push(
-      `hf_run ${quoteArg(`rename ${file.path}`)} mv -f "$hf_t${index}" ${quoteArg(file.path)} || { rm -f $hf_tmps; return 1; }`,
+      `hf_run ${quoteArg(stepLabel.file(file))} mv -f "$hf_t${index}" ${quoteArg(file.path)} || { rm -f $hf_tmps; return 1; }`,
     );
   });
   for (const file of plan.files.filter((f) => f.content === null)) {
-    lines.push(`hf_run ${quoteArg(`remove ${file.path}`)} rm -f ${quoteArg(file.path)} || return 1`);
+    lines.push(`hf_run ${quoteArg(stepLabel.file(file))} rm -f ${quoteArg(file.path)} || return 1`);
   }
   return lines;
 }
@@ -68,17 +69,22 @@ export function applyScript(
     PRELUDE,
     `hf_who=${quoteArg(who)}`,
     `hf_audit_log=${quoteArg(auditLog)}`,
+    // Asked for with --unmask: remove the operator's mask before the unit's own file takes its place.
+    ...(plan.unmask.length > 0
+      ? [step(stepLabel.unmask(plan.unmask), ['systemctl', 'unmask', '--quiet', ...plan.unmask])]
+      : []),
     ...fileLines(plan, audit),
   ];
-  for (const { user, shell } of plan.users) lines.push(step(`useradd ${user}`, ['hf_useradd', user, shell]));
+  for (const { user, shell } of plan.users)
+    lines.push(step(stepLabel.user(user), ['hf_useradd', user, shell]));
   for (const { path, owner, group } of plan.chown)
-    lines.push(step(`chown ${path}`, ['chown', '-R', `${owner}:${group}`, path]));
-  for (const { name, argv } of plan.commands) lines.push(step(`command ${name}`, argv));
-  if (plan.daemonReload) lines.push(step('daemon-reload', ['systemctl', 'daemon-reload']));
+    lines.push(step(stepLabel.chown(path), ['chown', '-R', `${owner}:${group}`, path]));
+  for (const { name, argv } of plan.commands) lines.push(step(stepLabel.command(name), argv));
+  if (plan.daemonReload) lines.push(step(stepLabel.daemonReload(), ['systemctl', 'daemon-reload']));
   // One systemctl call per action: systemd runs the jobs of all its units at once and names any that failed.
-  const unitStep = (action: string, units: readonly string[], flags: string[] = []) => {
+  const unitStep = (action: UnitAction, units: readonly string[], flags: string[] = []) => {
     if (units.length > 0)
-      lines.push(step(`${action} ${units.join(' ')}`, ['systemctl', action, ...flags, ...units]));
+      lines.push(step(stepLabel.units(action, units), ['systemctl', action, ...flags, ...units]));
   };
   unitStep('stop', plan.stop);
   unitStep('disable', plan.disable, ['--quiet']);

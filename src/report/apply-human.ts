@@ -30,6 +30,9 @@ function outcomeText(result: HostResult): string {
     byAction.set(action, [...(byAction.get(action) ?? []), shortUnit(unit)]);
   for (const [action, units] of byAction) parts.push(`${action} ${units.join(', ')}`);
   if (result.error) parts.push(result.error);
+  if (result.masked.length > 0)
+    parts.push(`left masked: ${result.masked.map(shortUnit).join(', ')} (--unmask to manage)`);
+  if (result.not_run.length > 0) parts.push(`not run: ${result.not_run.map(shortUnit).join(', ')}`);
   return parts.join('; ');
 }
 

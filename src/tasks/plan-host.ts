@@ -3,15 +3,30 @@ import type { HostFacts } from '../facts/types.js';
 import type { ResolvedServiceTask, ResolvedTask } from '../playbook/types.js';
 import { commandNeeded } from './command.js';
 import { planFile } from './file.js';
+import { maskedUnits, tasksSparing } from './masked.js';
 import { planOwnership } from './ownership.js';
 import { emptyPlan, type HostPlan } from './plan-types.js';
 import { owedRestarts } from './restart-debt.js';
 import { planServices } from './service.js';
 import { planUser } from './user.js';
 
+/** How a plan treats what an operator decided on the host. */
+export interface PlanOptions {
+  /** Unmask masked units and manage them (default: leave them masked, plan nothing for them). */
+  unmask?: boolean;
+}
+
 // The plan that converges this host from its facts to its resolved tasks.
-export function planHost(tasks: readonly ResolvedTask[], facts: HostFacts): HostPlan {
+export function planHost(
+  allTasks: readonly ResolvedTask[],
+  facts: HostFacts,
+  options: PlanOptions = {},
+): HostPlan {
   const plan = emptyPlan();
+  const masked = maskedUnits(facts);
+  if (options.unmask) plan.unmask = masked;
+  else plan.masked = masked;
+  const tasks = options.unmask ? allTasks : tasksSparing(allTasks, masked);
   const serviceTasks: ResolvedServiceTask[] = [];
   const changedUnits = new Set<string>();
   for (const task of tasks) {

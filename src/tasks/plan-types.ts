@@ -38,6 +38,10 @@ export interface HostPlan {
   start: string[];
   enable: string[];
   health: ResolvedHealthTask[];
+  /** Masked units left alone (nothing planned for them). */
+  masked: string[];
+  /** Masked units to unmask first (asked for with --unmask). */
+  unmask: string[];
 }
 
 // A plan with nothing to do.
@@ -55,39 +59,17 @@ export function emptyPlan(): HostPlan {
     start: [],
     enable: [],
     health: [],
+    masked: [],
+    unmask: [],
   };
 }
 
 // True when applying the plan would change the host (health checks alone change nothing).
 export function planChangesHost(plan: HostPlan): boolean {
   return (
-    plan.files.length + plan.users.length + plan.chown.length + plan.commands.length > 0 ||
+    plan.unmask.length + plan.files.length + plan.users.length + plan.chown.length + plan.commands.length >
+      0 ||
     plan.daemonReload ||
     plan.stop.length + plan.disable.length + plan.restart.length + plan.start.length + plan.enable.length > 0
   );
-}
-
-// The plan's changes to files, users, ownership and commands, as CONTRACT.md's `changes` reports them.
-export function reportedChanges(plan: HostPlan): ReportedChange[] {
-  return [
-    ...plan.files.map((file) => ({ task: file.task, path: file.path, action: file.action })),
-    ...plan.users.map((user) => ({ task: 'user', action: `created ${user.user}` })),
-    ...plan.chown.map((own) => ({
-      task: 'ownership',
-      path: own.path,
-      action: `chown -R ${own.owner}:${own.group}`,
-    })),
-    ...plan.commands.map((command) => ({ task: 'command', action: `ran ${command.name}` })),
-  ];
-}
-
-// The plan's unit state changes other than restarts (`restarted` is reported on its own).
-export function reportedServiceActions(plan: HostPlan): { unit: string; action: string }[] {
-  const each = (units: string[], action: string) => units.map((unit) => ({ unit, action }));
-  return [
-    ...each(plan.stop, 'stopped'),
-    ...each(plan.disable, 'disabled'),
-    ...each(plan.start, 'started'),
-    ...each(plan.enable, 'enabled'),
-  ];
 }

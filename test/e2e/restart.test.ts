@@ -57,7 +57,9 @@ describeWithLab('rolling restarts and rolling applies on the lab', () => {
     const run = hfleet(['restart', inventory, '--health-timeout', '5', '--settle', '1', '--json']);
     expect(run.code).toBe(3);
     expect(run.json.batches.map((b: { status: string }) => b.status)).toEqual(['healthy', 'failed']);
-    expect(run.json.batches[1].error).toMatch(/globex-1: hub-cloud.service: \/api\/health 503 after 5 s/);
+    expect(run.json.batches[1].error).toMatch(
+      /globex-1: hub-cloud.service: \/api\/health: HTTP 503 after 5 s/,
+    );
     expect(run.json).toMatchObject({
       restarted: ['acme-1', 'globex-1'],
       untouched: ['initech-1'],

@@ -42,6 +42,16 @@ export function applyCommand(setExitCode: (code: number) => void): CommandModule
           default: 0,
           describe: "seconds to wait for another run's host lock",
         })
+        .option('settle', {
+          type: 'number',
+          describe:
+            "seconds a started or restarted service must hold still once healthy (default: its health task's, 5)",
+        })
+        .option('unmask', {
+          type: 'boolean',
+          default: false,
+          describe: 'unmask masked units and manage them (default: leave them masked and say so)',
+        })
         .option('rolling', {
           type: 'boolean',
           default: false,

@@ -7,6 +7,7 @@ import { STEP_TIMEOUT_MS } from '../../engine/host-steps.js';
 import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
 import { EXIT } from '../../exit-codes.js';
+import { DEFAULT_SETTLE_SEC } from '../../health/index.js';
 import { recordRun } from '../../history/record-run.js';
 import type { Host } from '../../inventory/types.js';
 import type { ResolvedTask } from '../../playbook/types.js';
@@ -29,7 +30,7 @@ interface RestartArgs extends InventoryArgs, SshConfigArgs {
   batch: string | undefined;
   maxFail: number;
   healthTimeout: number | undefined;
-  settle: number;
+  settle: number | undefined;
   lockWait: number;
 }
 
@@ -57,6 +58,7 @@ function healthChecks(tasks: readonly ResolvedTask[], units: readonly string[], 
             port: undefined,
             path: '/api/health',
             timeoutSec: 60,
+            settleSec: DEFAULT_SETTLE_SEC,
           };
     return timeout === undefined ? check : { ...check, timeoutSec: timeout };
   });
@@ -84,8 +86,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
         })
         .option('settle', {
           type: 'number',
-          default: 5,
-          describe: 'seconds a healthy service must not restart again',
+          describe: "seconds a healthy service must hold still (default: its health task's, 5)",
         })
         .option('lock-wait', {
           type: 'number',

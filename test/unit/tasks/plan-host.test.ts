@@ -37,6 +37,7 @@ function tasks(options: { dropin?: string | null; cloudUnit?: string } = {}): Re
       port: 8001,
       path: '/api/health',
       timeoutSec: 60,
+      settleSec: 5,
     },
   ];
 }
