@@ -108,6 +108,7 @@ export async function applyHost(
       const waits = healthWaits(checks, options.settleSec);
       result.health = await waitHealthy(session, host.name, waits, options.stepTimeoutMs);
     } catch (error) {
+      result.health = (error as { outcomes?: HostResult['health'] }).outcomes ?? [];
       if (
         !(error instanceof HfleetError) ||
         error.code !== 'HEALTH_TIMEOUT' ||
@@ -115,7 +116,6 @@ export async function applyHost(
         plan.files.length === 0
       )
         throw error;
-      result.health = (error as HfleetError & { outcomes?: HostResult['health'] }).outcomes ?? [];
       const outcome = await rollBack(session, host, plan, checks, options, emit);
       throw new HfleetError('HEALTH_TIMEOUT', `${error.message}; ${outcome}`);
     }
