@@ -59,6 +59,7 @@ describe('expandPlaybook with the built-in playbook', () => {
         port: 8001,
         path: '/api/health',
         timeoutSec: 30,
+        settleSec: 5,
       },
       {
         module: 'health',
@@ -67,6 +68,7 @@ describe('expandPlaybook with the built-in playbook', () => {
         port: 8002,
         path: '/api/health',
         timeoutSec: 30,
+        settleSec: 5,
       },
       {
         module: 'health',
@@ -75,6 +77,7 @@ describe('expandPlaybook with the built-in playbook', () => {
         port: undefined,
         path: '/api/health',
         timeoutSec: 30,
+        settleSec: 5,
       },
     ]);
   });
