@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dump } from 'js-yaml';
 import { labExec, readLabState, resetLabHost } from '../dist/lab/index.js';
+import { crashAtStartScript, platformDiesAfterTwoSecondsScript } from '../dist/lab/stand-ins.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.argv[2] ?? 20);
@@ -15,13 +16,6 @@ const CASES = {
   'crash at start': { host: 'acme-1', customer: 'acme', unit: 'hub-scheduler.service' },
   'dies after 2 s': { host: 'globex-1', customer: 'globex', unit: 'hub-platform.service' },
 };
-const DYING_APP = [
-  'import os, threading',
-  'from honeyframe_lab import make_app',
-  'threading.Timer(2.0, os._exit, (1,)).start()',
-  'app = make_app("hub-platform")',
-  '',
-].join('\n');
 
 function hfleet(args) {
   return new Promise((resolve) => {
@@ -74,11 +68,8 @@ const tally = Object.fromEntries(
 try {
   for (let run = 1; run <= RUNS; run++) {
     await Promise.all(Object.values(CASES).map((c) => resetLabHost(c.host)));
-    await onHost(
-      'acme-1',
-      'mkdir -p /etc/honeyframe/lab-fault && echo crash > /etc/honeyframe/lab-fault/hub-scheduler',
-    );
-    await onHost('globex-1', `cat > /opt/honeyframe/paas/backend/main.py <<'EOF_APP'\n${DYING_APP}EOF_APP`);
+    await onHost('acme-1', crashAtStartScript('hub-scheduler'));
+    await onHost('globex-1', platformDiesAfterTwoSecondsScript());
     const docs = { apply: await hfleet(['apply', inventory.file]) };
     docs.drift = await hfleet(['drift', inventory.file]);
     docs.status = await hfleet(['status', inventory.file]);

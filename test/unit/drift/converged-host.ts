@@ -15,6 +15,16 @@ export const WRITTEN_AT = 1_732_800_000;
 /** The path of the drop-in the install ships. */
 export const ER_LIMITS = '/etc/systemd/system/hub-platform.service.d/er-limits.conf';
 
+/** The fact of a file that is not on the host. */
+export const ABSENT_FILE = {
+  exists: false,
+  content: undefined,
+  mtime: undefined,
+  owner: undefined,
+  group: undefined,
+  mode: undefined,
+} as const;
+
 // The resolved built-in playbook for acme-1 with memory_max 900M.
 export function acmeTasks(): ResolvedTask[] {
   return expandPlaybook(loadPlaybook(builtinPlaybookPath()), hostFixture({ memory_max: '900M' }));
@@ -36,17 +46,9 @@ export function convergedFacts(tasks: readonly ResolvedTask[]): {
     group: 'root',
     mode: '644',
   });
-  const absent = {
-    exists: false,
-    content: undefined,
-    mtime: undefined,
-    owner: undefined,
-    group: undefined,
-    mode: undefined,
-  };
   for (const task of tasks) {
     if (task.module !== 'unit' && task.module !== 'dropin' && task.module !== 'file') continue;
-    facts.files.set(task.path, task.content === null ? absent : fileFact(task.content));
+    facts.files.set(task.path, task.content === null ? ABSENT_FILE : fileFact(task.content));
     if (task.module === 'unit' && task.unit?.endsWith('.service')) facts.dropins.set(`${task.path}.d`, []);
   }
   for (const task of tasks) {

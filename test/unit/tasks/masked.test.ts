@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostFindings } from '../../../src/drift/host-findings.js';
 import { planHost } from '../../../src/tasks/plan-host.js';
-import { acmeTasks, convergedFacts, setShown } from '../drift/converged-host.js';
+import { ABSENT_FILE, acmeTasks, convergedFacts, setShown } from '../drift/converged-host.js';
 
 const SCHEDULER = 'hub-scheduler.service';
 
@@ -9,14 +9,7 @@ function maskedScheduler() {
   const tasks = acmeTasks();
   const { facts, texts } = convergedFacts(tasks);
   setShown(facts, SCHEDULER, { LoadState: 'masked', UnitFileState: 'masked', ActiveState: 'inactive' });
-  facts.files.set(`/etc/systemd/system/${SCHEDULER}`, {
-    exists: false,
-    content: undefined,
-    mtime: undefined,
-    owner: undefined,
-    group: undefined,
-    mode: undefined,
-  });
+  facts.files.set(`/etc/systemd/system/${SCHEDULER}`, { ...ABSENT_FILE });
   return { tasks, facts, texts };
 }
 
