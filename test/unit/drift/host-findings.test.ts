@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hostFindings } from '../../../src/drift/host-findings.js';
 import type { Finding } from '../../../src/drift/types.js';
 import type { HostFacts } from '../../../src/facts/types.js';
-import { acmeTasks, convergedFacts, ER_LIMITS, setShown, WRITTEN_AT } from './converged-host.js';
+import { ABSENT_FILE, acmeTasks, convergedFacts, ER_LIMITS, setShown, WRITTEN_AT } from './converged-host.js';
 
 const PLATFORM = 'hub-platform.service';
 const UNIT_PATH = `/etc/systemd/system/${PLATFORM}`;
@@ -133,14 +133,7 @@ describe('hostFindings on the real playbook for acme-1 (memory_max 900M)', () =>
 
   it('a deleted unit file: missing only (systemd still runs the old one)', () => {
     const list = findings((facts) => {
-      facts.files.set(UNIT_PATH, {
-        exists: false,
-        content: undefined,
-        mtime: undefined,
-        owner: undefined,
-        group: undefined,
-        mode: undefined,
-      });
+      facts.files.set(UNIT_PATH, { ...ABSENT_FILE });
       setShown(facts, PLATFORM, { NeedDaemonReload: 'yes' });
     });
     expect(kinds(list)).toEqual([`missing ${PLATFORM}`]);
