@@ -20,6 +20,16 @@ function shortUnit(unit: string): string {
   return unit.replace(/\.service$/, '');
 }
 
+// `restart a.service`, `restart b.service`, `start c.service` read as `restart a, b; start c`.
+function groupedActions(actions: readonly string[]): string {
+  const byVerb = new Map<string, string[]>();
+  for (const action of actions) {
+    const [verb = '', unit = ''] = action.split(' ');
+    byVerb.set(verb, [...(byVerb.get(verb) ?? []), shortUnit(unit)]);
+  }
+  return [...byVerb].map(([verb, units]) => `${verb} ${units.join(', ')}`).join('; ');
+}
+
 function outcomeText(result: HostResult): string {
   const parts: string[] = [];
   const files = result.changes.length;
@@ -32,7 +42,7 @@ function outcomeText(result: HostResult): string {
   if (result.error) parts.push(result.error);
   if (result.masked.length > 0)
     parts.push(`left masked: ${result.masked.map(shortUnit).join(', ')} (--unmask to manage)`);
-  if (result.not_run.length > 0) parts.push(`not run: ${result.not_run.map(shortUnit).join(', ')}`);
+  if (result.not_run.length > 0) parts.push(`not run: ${groupedActions(result.not_run)}`);
   return parts.join('; ');
 }
 
