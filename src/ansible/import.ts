@@ -1,38 +1,52 @@
-// `hfleet import-ansible` as a pure function: Ansible inventory text in, hfleet inventory YAML and notes out.
-import { dump } from 'js-yaml';
+// `hfleet import-ansible` as a pure function: Ansible inventory text in, hfleet inventory YAML, the hosts
+// imported and refused, notes and a summary of the customers out.
+import { DUMP_SCHEMA, dump } from 'js-yaml';
+import { HfleetError } from '../errors.js';
 import { parseInventory } from '../inventory/load.js';
-import { parseAnsibleIni } from './parse-ini.js';
-import { parseAnsibleYaml } from './parse-yaml.js';
-import { toHfleet } from './to-hfleet.js';
+import { readAnsibleInventory } from './read-source.js';
+import { summarize } from './summary.js';
+import { type ConvertOptions, type ImportedHost, toHfleet } from './to-hfleet.js';
 
-/** The YAML text of the new inventory and one line per thing that was not carried over. */
+/** The YAML text of the new inventory and what the person should read about it. */
 export interface AnsibleImport {
   yaml: string;
+  hosts: ImportedHost[];
+  refused: { host: string; reason: string }[];
   notes: string[];
-  hosts: number;
+  summary: string[];
   customers: number;
-}
-
-// YAML when the name says so or the text opens like YAML; INI otherwise.
-export function looksLikeYaml(text: string, file: string): boolean {
-  if (/\.(ya?ml|json)$/i.test(file)) return true;
-  if (/\.(ini|cfg|hosts)$/i.test(file)) return false;
-  const first = text.split(/\r?\n/).find((line) => line.trim() !== '' && !/^\s*[#;]/.test(line)) ?? '';
-  return !first.trim().startsWith('[') && /^[^=\s]+:\s*$/.test(first.trim());
 }
 
 // Convert Ansible inventory text; the result is checked by loading it as an hfleet inventory.
 // `schemaPath`: where editors find inventory.schema.json from the output file (adds a modeline).
-export function importAnsible(text: string, file: string, schemaPath?: string): AnsibleImport {
-  const source = looksLikeYaml(text, file) ? parseAnsibleYaml(text, file) : parseAnsibleIni(text, file);
-  const { inventory, notes } = toHfleet(source);
+export function importAnsible(
+  text: string,
+  file: string,
+  options: ConvertOptions,
+  schemaPath?: string,
+): AnsibleImport {
+  const { inventory: source, format } = readAnsibleInventory(text, file);
+  const converted = toHfleet(source, options);
+  if (converted.hosts.length === 0) {
+    const refused = converted.refused.map((item) => `${item.host} (${item.reason})`).join('; ');
+    throw new HfleetError(
+      'INVENTORY_INVALID',
+      `${file}: no host to import${refused ? `: refused ${refused}` : ''}`,
+    );
+  }
   const header = [
     ...(schemaPath ? [`# yaml-language-server: $schema=${schemaPath}`] : []),
-    `# Imported from the Ansible inventory ${file} by hfleet import-ansible; review before use.`,
-    '# Each Ansible host is a customer of its own unless it set hfleet_customer; set display_name per customer.',
+    `# Imported from the Ansible inventory ${file} (${format.toUpperCase()}) by hfleet import-ansible; review before use.`,
     '',
   ].join('\n');
-  const yaml = `${header}${dump(inventory, { lineWidth: 110, noRefs: true })}`;
+  const yaml = `${header}${dump(converted.inventory, { lineWidth: 110, noRefs: true, schema: DUMP_SCHEMA })}`;
   const loaded = parseInventory(yaml, 'imported inventory');
-  return { yaml, notes, hosts: loaded.hosts.length, customers: loaded.customers.length };
+  return {
+    yaml,
+    hosts: converted.hosts,
+    refused: converted.refused,
+    notes: converted.notes,
+    summary: summarize(source, converted, options.rule),
+    customers: loaded.customers.length,
+  };
 }

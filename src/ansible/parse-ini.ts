@@ -1,65 +1,128 @@
-// Ansible's INI inventory format: [group], [group:vars], [group:children], `host key=value ...` lines.
+// Ansible's INI inventory grammar: `[group]`, `[group:vars]`, `[group:children]` (comments after a header),
+// host lines split as a shell splits them (`#` starts a comment), values read as Python literals.
 import { HfleetError } from '../errors.js';
-import { expandHostPattern } from './host-pattern.js';
-import { type AnsibleInventory, type AnsibleVars, addHost, emptyInventory, groupOf } from './model.js';
+import { readHostPattern } from './host-pattern.js';
+import {
+  type AnsibleInventory,
+  type AnsibleVars,
+  addChild,
+  addGroup,
+  addHosts,
+  emptyInventory,
+  reconcile,
+  setGroupVariable,
+} from './model.js';
+import { pythonLiteral } from './python-literal.js';
+import { shellWords } from './shell-words.js';
 
-// Split a line into words, honouring single and double quotes.
-function words(line: string): string[] {
-  const result: string[] = [];
-  for (const match of line.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
-    result.push(match[0].replace(/"([^"]*)"|'([^']*)'/g, (_all, double, single) => double ?? single));
-  }
-  return result;
+const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
+const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/;
+
+type State = 'hosts' | 'vars' | 'children';
+
+interface Pending {
+  line: number;
+  state: State;
+  parents: string[];
 }
 
-// `key=value` pairs into vars; anything else is an error naming the line.
-function pairs(list: string[], where: string): AnsibleVars {
+// One host line: the names its key stands for, the key's port and the `key=value` vars.
+function hostLine(line: string, where: string) {
+  const [key = '', ...rest] = shellWords(line, where);
+  const pattern = readHostPattern(key, where);
+  if (key.trim().endsWith(':') && pattern.port === undefined) {
+    throw new HfleetError(
+      'INVENTORY_INVALID',
+      `${where}: host pattern '${key}' ends in ':' (reserved for a port)`,
+    );
+  }
+  if (pattern.names.some((name) => name.trim() === '---')) {
+    throw new HfleetError('INVENTORY_INVALID', `${where}: host pattern '---' (a sign this is a YAML file)`);
+  }
   const vars: AnsibleVars = {};
-  for (const word of list) {
+  for (const word of rest) {
     const at = word.indexOf('=');
-    if (at <= 0) throw new HfleetError('INVENTORY_INVALID', `${where}: expected key=value, got '${word}'`);
-    vars[word.slice(0, at)] = word.slice(at + 1);
+    if (at < 0) {
+      throw new HfleetError('INVENTORY_INVALID', `${where}: expected key=value host variable, got '${word}'`);
+    }
+    vars[word.slice(0, at)] = pythonLiteral(word.slice(at + 1));
   }
-  return vars;
+  return { ...pattern, vars };
 }
 
-// A `[group:vars]` line: `key=value`, the value being the rest of the line (quotes around it removed).
-function varLine(line: string, where: string): AnsibleVars {
-  const at = line.indexOf('=');
-  if (at <= 0) throw new HfleetError('INVENTORY_INVALID', `${where}: expected key=value, got '${line}'`);
-  const value = line.slice(at + 1).trim();
-  const unquoted = /^(["'])(.*)\1$/.exec(value)?.[2] ?? value;
-  return { [line.slice(0, at).trim()]: unquoted };
-}
-
-// Parse INI inventory text.
+// Parse INI inventory text as Ansible's ini plugin does; errors name the file and line.
 export function parseAnsibleIni(text: string, file: string): AnsibleInventory {
   const inventory = emptyInventory();
-  let section = 'ungrouped';
-  let kind: 'hosts' | 'vars' | 'children' = 'hosts';
-  text.split(/\r?\n/).forEach((raw, index) => {
+  const pending = new Map<string, Pending>();
+  const attachPending = (group: string) => {
+    const waiting = pending.get(group);
+    if (!waiting) return;
+    pending.delete(group);
+    for (const parent of waiting.parents) {
+      addChild(inventory, parent, group);
+      if (pending.get(parent)?.state === 'children') attachPending(parent);
+    }
+  };
+  let group = 'ungrouped';
+  let state: State = 'hosts';
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const line = raw.trim();
     const where = `${file}:${index + 1}`;
     if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
-    const header = /^\[([^\]:]+)(?::(vars|children))?\]$/.exec(line);
+    const header = SECTION.exec(line);
     if (header) {
-      section = header[1] ?? '';
-      kind = (header[2] as 'vars' | 'children' | undefined) ?? 'hosts';
-      groupOf(inventory, section);
+      group = header[1] ?? '';
+      const tag = header[2] ?? 'hosts';
+      if (tag !== 'hosts' && tag !== 'vars' && tag !== 'children') {
+        throw new HfleetError(
+          'INVENTORY_INVALID',
+          `${where}: section [${group}:${tag}] has unknown type: ${tag}`,
+        );
+      }
+      state = tag;
+      if (!inventory.groups.has(group)) {
+        if (state === 'vars' && !pending.has(group))
+          pending.set(group, { line: index + 1, state, parents: [] });
+        addGroup(inventory, group);
+      }
+      if (state !== 'vars') {
+        if (pending.get(group)?.state === 'children') attachPending(group);
+        else if (pending.get(group)?.state === 'vars') pending.delete(group);
+      }
       return;
     }
-    if (line.startsWith('['))
-      throw new HfleetError('INVENTORY_INVALID', `${where}: bad section header '${line}'`);
-    const [first = '', ...rest] = words(line);
-    if (kind === 'vars') Object.assign(groupOf(inventory, section).vars, varLine(line, where));
-    else if (kind === 'children') groupOf(inventory, section).children.push(first);
-    else {
-      const vars = pairs(rest, where);
-      const hostPort = /^([^:[\]]+):([0-9]+)$/.exec(first);
-      const pattern = hostPort ? (hostPort[1] ?? first) : first;
-      if (hostPort) vars['ansible_port'] = hostPort[2];
-      for (const host of expandHostPattern(pattern)) addHost(inventory, section, host, vars);
+    if (line.startsWith('[') && line.endsWith(']')) {
+      throw new HfleetError(
+        'INVENTORY_INVALID',
+        `${where}: invalid section entry '${line}' (no spaces allowed)`,
+      );
+    }
+    if (state === 'hosts') {
+      const { names, port, vars } = hostLine(line, where);
+      addHosts(inventory, group, names, port, vars, where);
+    } else if (state === 'vars') {
+      const at = line.indexOf('=');
+      if (at < 0) throw new HfleetError('INVENTORY_INVALID', `${where}: expected key=value, got '${line}'`);
+      setGroupVariable(inventory, group, line.slice(0, at).trim(), pythonLiteral(line.slice(at + 1).trim()));
+    } else {
+      const child = GROUP_NAME.exec(line)?.[1];
+      if (child === undefined)
+        throw new HfleetError('INVENTORY_INVALID', `${where}: expected group name, got '${line}'`);
+      if (inventory.groups.has(child)) addChild(inventory, group, child);
+      else {
+        const waiting = pending.get(child) ?? { line: index + 1, state, parents: [] };
+        waiting.parents.push(group);
+        pending.set(child, waiting);
+      }
     }
   });
+  for (const [name, waiting] of pending) {
+    const what =
+      waiting.state === 'vars'
+        ? `[${name}:vars] is for an undefined group`
+        : `[${waiting.parents.at(-1)}:children] includes undefined group ${name}`;
+    throw new HfleetError('INVENTORY_INVALID', `${file}:${waiting.line}: section ${what}`);
+  }
+  reconcile(inventory);
   return inventory;
 }

@@ -1,58 +1,121 @@
-// Ansible's YAML inventory format: `all: {hosts, vars, children: {group: {hosts, vars, children}}}`.
-import { CORE_SCHEMA, load } from 'js-yaml';
+// Ansible's YAML inventory format, read with YAML 1.1 types as Ansible's loader reads them (`no` is false,
+// `0755` is 493): top-level groups of `hosts`, `vars` and `children`; host keys may carry a port and ranges.
+import { defineScalarTag, load, mergeTag, YAML11_SCHEMA } from 'js-yaml';
 import { HfleetError } from '../errors.js';
-import { expandHostPattern } from './host-pattern.js';
-import { type AnsibleInventory, type AnsibleVars, addHost, emptyInventory, groupOf } from './model.js';
+import { readHostPattern } from './host-pattern.js';
+import {
+  type AnsibleInventory,
+  type AnsibleVars,
+  addChild,
+  addGroup,
+  addHosts,
+  emptyInventory,
+  reconcile,
+  setGroupVariable,
+} from './model.js';
 
 type Mapping = Record<string, unknown>;
 
-// A mapping, an empty section (null) as {}, anything else an error.
-function mappingAt(value: unknown, where: string): Mapping {
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new HfleetError('INVENTORY_INVALID', `${where}: must be a mapping`);
-  }
-  return value as Mapping;
+/** A `!vault` value: encrypted text hfleet cannot read (Ansible prints it as `__ansible_vault`). */
+export interface VaultValue {
+  __ansible_vault: string;
 }
 
-// One group and, recursively, its children.
+const ANSIBLE_TAGS = [
+  defineScalarTag<string>('!unsafe', { resolve: (source) => source, identify: () => false }),
+  defineScalarTag<VaultValue>('!vault', {
+    resolve: (source) => ({ __ansible_vault: source }),
+    identify: () => false,
+  }),
+];
+const SCHEMA = YAML11_SCHEMA.withTags(mergeTag, ...ANSIBLE_TAGS);
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+// A YAML date as Ansible's JSON shows it: `2024-01-31`, or the ISO time when it has one.
+function plain(value: unknown): unknown {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map(plain);
+  if (isMapping(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]));
+  return value;
+}
+
+// One group and, recursively, its children, with Ansible's tolerance: a string section is a one-key
+// mapping, an empty section is skipped, an unknown key is skipped (and noted).
 function readGroup(inventory: AnsibleInventory, name: string, value: unknown, where: string): void {
-  const body = mappingAt(value, where);
-  const group = groupOf(inventory, name);
-  for (const key of Object.keys(body)) {
-    if (!['hosts', 'vars', 'children'].includes(key)) {
-      throw new HfleetError(
-        'INVENTORY_INVALID',
-        `${where}/${key}: unknown key (expected hosts, vars, children)`,
-      );
+  if (value !== null && !isMapping(value)) {
+    inventory.notes.push(`${where}: not a group definition (a ${typeof value}); Ansible skips it`);
+    return;
+  }
+  addGroup(inventory, name);
+  if (value === null) return;
+  const body: Mapping = { ...value };
+  for (const section of ['vars', 'children', 'hosts']) {
+    const item = body[section];
+    if (typeof item === 'string') body[section] = { [item]: null };
+    else if (item !== undefined && item !== null && !isMapping(item)) {
+      throw new HfleetError('INVENTORY_INVALID', `${where}/${section}: must be a mapping`);
     }
   }
-  Object.assign(group.vars, mappingAt(body['vars'], `${where}/vars`));
-  for (const [pattern, vars] of Object.entries(mappingAt(body['hosts'], `${where}/hosts`))) {
-    const own = mappingAt(vars, `${where}/hosts/${pattern}`) as AnsibleVars;
-    for (const host of expandHostPattern(pattern)) addHost(inventory, name, host, own);
-  }
-  for (const [child, childBody] of Object.entries(mappingAt(body['children'], `${where}/children`))) {
-    if (!group.children.includes(child)) group.children.push(child);
-    readGroup(inventory, child, childBody, `${where}/children/${child}`);
+  for (const [key, item] of Object.entries(body)) {
+    if (item === null) continue;
+    if (!isMapping(item) || !['vars', 'children', 'hosts'].includes(key)) {
+      inventory.notes.push(`${where}/${key}: not hosts, vars or children; Ansible skips it`);
+    } else if (key === 'vars') {
+      for (const [variable, setting] of Object.entries(item))
+        setGroupVariable(inventory, name, variable, plain(setting));
+    } else if (key === 'children') {
+      for (const [child, childBody] of Object.entries(item)) {
+        readGroup(inventory, child, childBody, `${where}/children/${child}`);
+        if (inventory.groups.has(child)) addChild(inventory, name, child);
+        else if (inventory.hosts.has(child)) addHosts(inventory, name, [child], undefined, {}, where);
+        else
+          throw new HfleetError(
+            'INVENTORY_INVALID',
+            `${where}/children/${child}: not a known host nor group`,
+          );
+      }
+    } else {
+      for (const [key, vars] of Object.entries(item)) {
+        const own = vars || {};
+        if (!isMapping(own)) {
+          throw new HfleetError('INVENTORY_INVALID', `${where}/hosts/${key}: host vars must be a mapping`);
+        }
+        const { names, port } = readHostPattern(key, `${where}/hosts/${key}`);
+        addHosts(inventory, name, names, port, plain(own) as AnsibleVars, `${where}/hosts/${key}`);
+      }
+    }
   }
 }
 
-// Parse YAML inventory text; top-level keys are groups (normally just `all`).
+// Parse YAML (or JSON) inventory text as Ansible's yaml plugin does; top-level keys are groups.
 export function parseAnsibleYaml(text: string, file: string): AnsibleInventory {
   let document: unknown;
   try {
-    document = load(text, { schema: CORE_SCHEMA, filename: file, maxAliases: 200 });
+    document = load(text, { schema: SCHEMA, filename: file, json: true, maxAliases: 1000 });
   } catch (error) {
     throw new HfleetError('INVENTORY_INVALID', `${file}: ${(error as Error).message.split('\n')[0]}`, {
       cause: error,
     });
   }
-  const inventory = emptyInventory();
-  for (const [name, body] of Object.entries(mappingAt(document, file))) {
-    readGroup(inventory, name, body, `${file}: ${name}`);
-    const all = groupOf(inventory, 'all');
-    if (name !== 'all' && !all.children.includes(name)) all.children.push(name);
+  if (!document) throw new HfleetError('INVENTORY_INVALID', `${file}: empty YAML file`);
+  if (!isMapping(document))
+    throw new HfleetError('INVENTORY_INVALID', `${file}: YAML inventory must be a mapping`);
+  if (document['plugin']) {
+    throw new HfleetError(
+      'INVENTORY_INVALID',
+      `${file}: an inventory plugin configuration (plugin: ${String(document['plugin'])}), not an inventory`,
+      { hint: 'run `ansible-inventory -i FILE --list -y > static.yml` and import static.yml' },
+    );
   }
+  const inventory = emptyInventory();
+  for (const [name, body] of Object.entries(document)) readGroup(inventory, name, body, `${file}: ${name}`);
+  reconcile(inventory);
   return inventory;
 }

@@ -1,89 +1,157 @@
-// An Ansible inventory as an hfleet inventory: one customer per host (or per `hfleet_customer`), groups kept.
+// An Ansible inventory as an hfleet inventory: every host Ansible would reach over SSH, at the address,
+// port and user Ansible would use, in customers chosen by a rule; hosts hfleet cannot take refused by name.
 import { PATTERNS } from '../inventory/validate/checks.js';
-import { effectiveVars, groupDepths, hostsInGroup } from './effective-vars.js';
-import { CUSTOMER_VAR, DISPLAY_NAME_VAR, mapVars } from './map-vars.js';
-import type { AnsibleInventory, AnsibleVars } from './model.js';
+import { type Connection, connectionOf } from './connection.js';
+import { type CustomerRule, customerGroups, placeHost } from './customers.js';
+import { IdAllocator } from './hfleet-ids.js';
+import { hoistCommon } from './hoist.js';
+import { groupsOfHosts, groupTree, hostVars } from './host-vars.js';
+import { mapGroups } from './map-groups.js';
+import { DISPLAY_NAME_VAR, mapVars } from './map-vars.js';
+import type { AnsibleInventory } from './model.js';
+import { NoteBook } from './notes.js';
 
-/** The hfleet inventory as plain data, and what could not be carried over. */
-export interface ImportResult {
+/** How to convert: the customer rule and the login user for hosts that set none. */
+export interface ConvertOptions {
+  rule: CustomerRule;
+  defaultUser: string;
+  /** True when the user chose `defaultUser` (`--user`); else it is the local user, as Ansible takes it. */
+  userGiven: boolean;
+}
+
+/** One imported host: its Ansible and hfleet names, customer and the connection written for it. */
+export interface ImportedHost {
+  ansibleName: string;
+  name: string;
+  customer: string;
+  connection: Connection & { user: string };
+  /** Why the rule left the host a customer of its own, if it did. */
+  alone?: string;
+}
+
+/** The hfleet inventory as data, the hosts imported and refused, and the notes. */
+export interface ConvertResult {
   inventory: Record<string, unknown>;
+  hosts: ImportedHost[];
+  refused: { host: string; reason: string }[];
+  customerNames: Map<string, string>;
   notes: string[];
 }
 
-// An hfleet id (customer, host, group) from an Ansible name: lower case, other characters as '-'.
-export function toId(name: string): string {
-  const id = name
-    .toLowerCase()
-    .replace(/[^a-z0-9_.-]/g, '-')
-    .replace(/^[^a-z0-9]+/, '');
-  return id === '' ? 'x' : id;
-}
+type Settings = Record<string, unknown>;
+type HostRecord = Settings & { vars?: Settings };
 
-// A fresh id: `base`, else `base-2`, `base-3`...
-function unique(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  taken.add(id);
-  return id;
-}
-
-// `vars` plus `extra`, or undefined when both are empty.
-function varsBlock(vars: Record<string, unknown>, extra: Record<string, unknown>) {
-  const block = Object.keys(extra).length > 0 ? { ...vars, extra } : vars;
+// `vars` with `extra` folded in, or undefined when both are empty.
+function varsBlock(
+  vars: Record<string, unknown>,
+  extra: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const block: Record<string, unknown> = Object.keys(extra).length > 0 ? { ...vars, extra } : { ...vars };
   return Object.keys(block).length > 0 ? block : undefined;
 }
 
 // Convert; every note names the Ansible host or group it is about.
-export function toHfleet(source: AnsibleInventory): ImportResult {
-  const notes: string[] = [];
-  const depths = groupDepths(source);
-  const allVars = mapVars(source.groups.get('all')?.vars ?? {}, 'all');
-  notes.push(...allVars.notes);
-  const customers: Record<string, { display_name?: string; hosts: Record<string, unknown> }> = {};
-  const customerOfHost = new Map<string, string>();
-  const hostIds = new Set<string>();
-  for (const name of source.hosts.keys()) {
-    const vars: AnsibleVars = effectiveVars(source, name, depths);
-    const address = String(vars['ansible_host'] ?? vars['ansible_ssh_host'] ?? name);
-    if (!PATTERNS.address.test(address) || address.startsWith('-')) {
-      notes.push(`${name}: address '${address}' is not an IP address or DNS name; host skipped`);
-      continue;
-    }
-    const hostId = unique(toId(name), hostIds);
-    if (hostId !== name)
-      notes.push(`${name}: renamed to '${hostId}' (hfleet names are lower case [a-z0-9_.-])`);
-    const customerId = toId(String(vars[CUSTOMER_VAR] ?? hostId));
-    const mapped = mapVars(vars, name);
-    notes.push(...mapped.notes);
-    const customer = customers[customerId] ?? { hosts: {} };
-    const displayName = vars[DISPLAY_NAME_VAR];
-    if (typeof displayName === 'string' && PATTERNS.unitSafe.test(displayName) && !displayName.includes('%'))
-      customer.display_name = displayName;
-    const varsOfHost = varsBlock(mapped.vars, mapped.extra);
-    customer.hosts[hostId] = { address, ...mapped.ssh, ...(varsOfHost ? { vars: varsOfHost } : {}) };
-    customers[customerId] = customer;
-    customerOfHost.set(name, customerId);
-  }
-  const groups: Record<string, { customers: string[] }> = {};
-  const groupIds = new Set<string>();
-  for (const name of source.groups.keys()) {
-    if (name === 'all' || name === 'ungrouped') continue;
-    const members = hostsInGroup(source, name).flatMap((host) => customerOfHost.get(host) ?? []);
-    if (members.length === 0) {
-      notes.push(`group ${name}: no hosts; not mapped`);
-      continue;
-    }
-    groups[unique(toId(name), groupIds)] = { customers: [...new Set(members)] };
-  }
-  const defaultsVars = varsBlock(allVars.vars, allVars.extra);
-  const defaults = {
-    ...(Object.keys(allVars.ssh).length > 0 ? { ssh: allVars.ssh } : {}),
-    ...(defaultsVars ? { vars: defaultsVars } : {}),
+export function toHfleet(source: AnsibleInventory, options: ConvertOptions): ConvertResult {
+  const notes = new NoteBook();
+  for (const note of source.notes) notes.add('', note);
+  const tree = groupTree(source);
+  const groupsOf = groupsOfHosts(source, tree);
+  const hostIds = new IdAllocator();
+  const customerIds = new IdAllocator();
+  const result: ConvertResult = {
+    inventory: {},
+    hosts: [],
+    refused: [],
+    customerNames: new Map(),
+    notes: [],
   };
-  const inventory = {
-    ...(Object.keys(defaults).length > 0 ? { defaults } : {}),
+  const customers: Record<string, { display_name?: string; hosts: Record<string, HostRecord> }> = {};
+  const records: HostRecord[] = [];
+  for (const name of source.hosts.keys()) {
+    const groups = groupsOf.get(name) ?? [];
+    const vars = hostVars(source, name, groups);
+    const verdict = connectionOf(name, vars);
+    if ('refusal' in verdict) {
+      result.refused.push({ host: name, reason: verdict.refusal });
+      continue;
+    }
+    const hostId = hostIds.idOf(name);
+    if (hostId !== name) notes.add(name, `renamed to '${hostId}' (hfleet names are [a-z0-9_.-])`);
+    const placement = placeHost(options.rule, name, vars, {
+      inventory: source,
+      groupsOf: (host) => groupsOf.get(host) ?? [],
+    });
+    const customerName = 'name' in placement ? placement.name : name;
+    if ('also' in placement && placement.also) {
+      notes.add(name, `also matches customer(s) ${placement.also.join(', ')}; placed in ${customerName}`);
+    }
+    const customerId = customerIds.idOf(customerName);
+    result.customerNames.set(customerId, customerName);
+    const user = verdict.connection.user ?? options.defaultUser;
+    if (verdict.connection.user === undefined && !options.userGiven) {
+      notes.add(
+        name,
+        `sets no user: Ansible logs in as the local user (or ~/.ssh/config's User); written as user: ${user} (--user to choose)`,
+      );
+    }
+    const mapped = mapVars(vars, name, notes);
+    const { port } = verdict.connection;
+    const record: HostRecord = {
+      address: verdict.connection.address,
+      ...(port ? { port } : {}),
+      user,
+      ...mapped.ssh,
+    };
+    const block = varsBlock(mapped.vars, mapped.extra);
+    if (block) record.vars = block;
+    records.push(record);
+    const customer = customers[customerId] ?? { hosts: {} };
+    const displayName = vars[DISPLAY_NAME_VAR] ?? (customerName !== customerId ? customerName : undefined);
+    if (
+      typeof displayName === 'string' &&
+      PATTERNS.unitSafe.test(displayName) &&
+      !displayName.includes('%')
+    ) {
+      customer.display_name = displayName;
+    }
+    customer.hosts[hostId] = record;
+    customers[customerId] = customer;
+    result.hosts.push({
+      ansibleName: name,
+      name: hostId,
+      customer: customerId,
+      connection: { ...verdict.connection, user },
+      ...('alone' in placement ? { alone: placement.alone } : {}),
+    });
+  }
+  const ssh = hoistCommon(records, (record) => {
+    const { vars: _vars, address: _address, ...settings } = record;
+    return settings;
+  });
+  for (const record of records) {
+    for (const key of Object.keys(ssh)) delete record[key];
+  }
+  const extra = hoistCommon(
+    records,
+    (record) => (record.vars as Settings | undefined)?.['extra'] as Settings | undefined,
+  );
+  const vars = hoistCommon(records, (record) => {
+    const { extra: _extra, ...plain }: Settings = (record.vars ?? {}) as Settings;
+    return plain;
+  });
+  for (const record of records) {
+    for (const key of Object.keys(vars)) delete record.vars?.[key];
+    const ownExtra = record.vars?.['extra'] as Record<string, unknown> | undefined;
+    if (ownExtra && Object.keys(ownExtra).length === 0) delete record.vars?.['extra'];
+    if (record.vars && Object.keys(record.vars).length === 0) delete record.vars;
+  }
+  const defaultsVars = varsBlock(vars, extra);
+  const groups = mapGroups(source, result.hosts, customerGroups(options.rule, source), notes, options.rule);
+  result.inventory = {
+    defaults: { ssh, ...(defaultsVars ? { vars: defaultsVars } : {}) },
     ...(Object.keys(groups).length > 0 ? { groups } : {}),
     customers,
   };
-  return { inventory, notes };
+  result.notes = notes.lines();
+  return result;
 }
