@@ -32,8 +32,13 @@ export function buildInventory(document: unknown, ctx: ValidationContext): Inven
     new Set(customerEntries.map((customer) => customer.id)),
   );
 
+  const groupsByCustomer = new Map<string, typeof groupEntries>();
+  for (const group of groupEntries) {
+    for (const id of new Set(group.customers))
+      groupsByCustomer.set(id, [...(groupsByCustomer.get(id) ?? []), group]);
+  }
   const customers: Customer[] = customerEntries.map((entry) => {
-    const groupsOfCustomer = groupEntries.filter((group) => group.customers.includes(entry.id));
+    const groupsOfCustomer = groupsByCustomer.get(entry.id) ?? [];
     const hosts = entry.hosts.map(
       (host): Host => ({
         name: host.name,
