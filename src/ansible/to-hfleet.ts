@@ -4,7 +4,7 @@ import { PATTERNS } from '../inventory/validate/checks.js';
 import { type Connection, connectionOf } from './connection.js';
 import { type CustomerRule, customerGroups, placeHost } from './customers.js';
 import { IdAllocator } from './hfleet-ids.js';
-import { hoistCommon } from './hoist.js';
+import { type HostSettings, hoistShared, varsBlock } from './hoist.js';
 import { groupsOfHosts, groupTree, hostVars } from './host-vars.js';
 import { mapGroups } from './map-groups.js';
 import { DISPLAY_NAME_VAR, mapVars } from './map-vars.js';
@@ -39,15 +39,32 @@ export interface ConvertResult {
 }
 
 type Settings = Record<string, unknown>;
-type HostRecord = Settings & { vars?: Settings };
 
-// `vars` with `extra` folded in, or undefined when both are empty.
-function varsBlock(
-  vars: Record<string, unknown>,
-  extra: Record<string, unknown>,
-): Record<string, unknown> | undefined {
-  const block: Record<string, unknown> = Object.keys(extra).length > 0 ? { ...vars, extra } : { ...vars };
-  return Object.keys(block).length > 0 ? block : undefined;
+/** A customer as it is being built: its display name and its hosts' settings by hfleet name. */
+interface CustomerDraft {
+  displayName?: string;
+  hosts: Map<string, HostSettings & { address: string }>;
+}
+
+// The hfleet `customers` mapping: settings all of a customer's hosts share written once on the customer.
+function writeCustomers(drafts: Map<string, CustomerDraft>): Record<string, Settings> {
+  const customers: Record<string, Settings> = {};
+  for (const [id, draft] of drafts) {
+    const shared = draft.hosts.size > 1 ? hoistShared([...draft.hosts.values()]) : undefined;
+    const hosts: Record<string, Settings> = {};
+    for (const [name, host] of draft.hosts) {
+      const vars = varsBlock(host);
+      hosts[name] = { address: host.address, ...host.ssh, ...(vars ? { vars } : {}) };
+    }
+    const vars = shared && varsBlock(shared);
+    customers[id] = {
+      ...(draft.displayName ? { display_name: draft.displayName } : {}),
+      ...(shared && Object.keys(shared.ssh).length > 0 ? { ssh: shared.ssh } : {}),
+      ...(vars ? { vars } : {}),
+      hosts,
+    };
+  }
+  return customers;
 }
 
 // Convert; every note names the Ansible host or group it is about.
@@ -65,8 +82,7 @@ export function toHfleet(source: AnsibleInventory, options: ConvertOptions): Con
     customerNames: new Map(),
     notes: [],
   };
-  const customers: Record<string, { display_name?: string; hosts: Record<string, HostRecord> }> = {};
-  const records: HostRecord[] = [];
+  const drafts = new Map<string, CustomerDraft>();
   for (const name of source.hosts.keys()) {
     const groups = groupsOf.get(name) ?? [];
     const vars = hostVars(source, name, groups);
@@ -95,27 +111,19 @@ export function toHfleet(source: AnsibleInventory, options: ConvertOptions): Con
       );
     }
     const mapped = mapVars(vars, name, notes);
-    const { port } = verdict.connection;
-    const record: HostRecord = {
-      address: verdict.connection.address,
-      ...(port ? { port } : {}),
-      user,
-      ...mapped.ssh,
-    };
-    const block = varsBlock(mapped.vars, mapped.extra);
-    if (block) record.vars = block;
-    records.push(record);
-    const customer = customers[customerId] ?? { hosts: {} };
+    const { address, port } = verdict.connection;
+    const ssh = { ...(port ? { port } : {}), user, ...mapped.ssh };
+    const draft: CustomerDraft = drafts.get(customerId) ?? { hosts: new Map() };
+    draft.hosts.set(hostId, { address, ssh, vars: mapped.vars, extra: mapped.extra });
     const displayName = vars[DISPLAY_NAME_VAR] ?? (customerName !== customerId ? customerName : undefined);
     if (
       typeof displayName === 'string' &&
       PATTERNS.unitSafe.test(displayName) &&
       !displayName.includes('%')
     ) {
-      customer.display_name = displayName;
+      draft.displayName = displayName;
     }
-    customer.hosts[hostId] = record;
-    customers[customerId] = customer;
+    drafts.set(customerId, draft);
     result.hosts.push({
       ansibleName: name,
       name: hostId,
@@ -124,33 +132,16 @@ export function toHfleet(source: AnsibleInventory, options: ConvertOptions): Con
       ...('alone' in placement ? { alone: placement.alone } : {}),
     });
   }
-  const ssh = hoistCommon(records, (record) => {
-    const { vars: _vars, address: _address, ...settings } = record;
-    return settings;
-  });
-  for (const record of records) {
-    for (const key of Object.keys(ssh)) delete record[key];
-  }
-  const extra = hoistCommon(
-    records,
-    (record) => (record.vars as Settings | undefined)?.['extra'] as Settings | undefined,
-  );
-  const vars = hoistCommon(records, (record) => {
-    const { extra: _extra, ...plain }: Settings = (record.vars ?? {}) as Settings;
-    return plain;
-  });
-  for (const record of records) {
-    for (const key of Object.keys(vars)) delete record.vars?.[key];
-    const ownExtra = record.vars?.['extra'] as Record<string, unknown> | undefined;
-    if (ownExtra && Object.keys(ownExtra).length === 0) delete record.vars?.['extra'];
-    if (record.vars && Object.keys(record.vars).length === 0) delete record.vars;
-  }
-  const defaultsVars = varsBlock(vars, extra);
+  const defaults = hoistShared([...drafts.values()].flatMap((draft) => [...draft.hosts.values()]));
+  const defaultsVars = varsBlock(defaults);
   const groups = mapGroups(source, result.hosts, customerGroups(options.rule, source), notes, options.rule);
   result.inventory = {
-    defaults: { ssh, ...(defaultsVars ? { vars: defaultsVars } : {}) },
+    defaults: {
+      ...(Object.keys(defaults.ssh).length > 0 ? { ssh: defaults.ssh } : {}),
+      ...(defaultsVars ? { vars: defaultsVars } : {}),
+    },
     ...(Object.keys(groups).length > 0 ? { groups } : {}),
-    customers,
+    customers: writeCustomers(drafts),
   };
   result.notes = notes.lines();
   return result;
