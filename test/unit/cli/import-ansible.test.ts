@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../../src/inventory/load.js';
 import { runCli } from '../../support/cli-capture.js';
 
@@ -13,9 +13,19 @@ globex-web ansible_host=10.0.0.6 color=blue
 ansible_python_interpreter=/usr/bin/python3
 `;
 
+const dirs: string[] = [];
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hfleet-import-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('hfleet import-ansible', () => {
   it('prints an inventory hfleet loads, and reports what it could not map on stderr', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hfleet-import-'));
+    const dir = scratch();
     writeFileSync(join(dir, 'hosts.ini'), INI);
     const out = join(dir, 'inventory.yml');
     const result = await runCli(['import-ansible', join(dir, 'hosts.ini'), '--out', out]);
@@ -25,6 +35,44 @@ describe('hfleet import-ansible', () => {
     expect(acme).toMatchObject({ address: '10.0.0.5', ssh: { port: 2222, user: 'deploy' } });
     expect(result.stderr).toContain('ansible_python_interpreter');
     expect(readFileSync(out, 'utf8')).toContain('acme-web');
+  });
+
+  it('takes --user and --customer-from, prints refused hosts and the customer summary', async () => {
+    const dir = scratch();
+    const source = join(dir, 'hosts');
+    writeFileSync(
+      source,
+      '[acme]\nacme-1\nacme-2\n[all:children]\nacme\n[local]\nlocalhost ansible_connection=local\n',
+    );
+    const out = join(dir, 'inventory.yml');
+    const result = await runCli([
+      'import-ansible',
+      source,
+      '--out',
+      out,
+      '--user',
+      'ops',
+      '--customer-from',
+      'host-pattern:^([a-z]+)-',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('refused: localhost: ansible_connection=local');
+    expect(result.stderr).toMatch(
+      /customers from the host name matched by .*: 2 host\(s\) in 1 customer\(s\)/,
+    );
+    const inventory = loadInventory(out);
+    expect(inventory.hosts.map((host) => [host.customer, host.name, host.ssh.user])).toEqual([
+      ['acme', 'acme-1', 'ops'],
+      ['acme', 'acme-2', 'ops'],
+    ]);
+  });
+
+  it('exits 1 naming the option when --customer-from is malformed', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'hosts'), 'web1\n');
+    const result = await runCli(['import-ansible', join(dir, 'hosts'), '--customer-from', 'host-pattern:(']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--customer-from host-pattern:(: not a regular expression');
   });
 
   it('exits 1 with the file named when the source cannot be read', async () => {
@@ -40,7 +88,7 @@ describe('hfleet completion', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/complete .*hfleet/);
     const { spawnSync } = await import('node:child_process');
-    const dir = mkdtempSync(join(tmpdir(), 'hfleet-completion-'));
+    const dir = scratch();
     writeFileSync(join(dir, 'c.bash'), result.stdout);
     expect(spawnSync('bash', ['-n', join(dir, 'c.bash')]).status).toBe(0);
   });
