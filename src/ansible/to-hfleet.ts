@@ -2,12 +2,12 @@
 // port and user Ansible would use, in customers chosen by a rule; hosts hfleet cannot take refused by name.
 import { PATTERNS } from '../inventory/validate/checks.js';
 import { type Connection, connectionOf } from './connection.js';
-import { type CustomerRule, customerGroups, placeHost } from './customers.js';
+import { type CustomerRule, customerGroups, describeRule, placeHost } from './customers.js';
 import { IdAllocator } from './hfleet-ids.js';
 import { type HostSettings, hoistShared, varsBlock } from './hoist.js';
 import { groupsOfHosts, groupTree, hostVars } from './host-vars.js';
 import { mapGroups } from './map-groups.js';
-import { DISPLAY_NAME_VAR, mapVars } from './map-vars.js';
+import { CUSTOMER_VAR, DISPLAY_NAME_VAR, mapVars } from './map-vars.js';
 import type { AnsibleInventory } from './model.js';
 import { NoteBook } from './notes.js';
 
@@ -67,6 +67,11 @@ function writeCustomers(drafts: Map<string, CustomerDraft>): Record<string, Sett
   return customers;
 }
 
+// A display name hfleet accepts (one line, no systemd specifier).
+function isDisplayName(value: unknown): value is string {
+  return typeof value === 'string' && PATTERNS.unitSafe.test(value) && !value.includes('%');
+}
+
 // Convert; every note names the Ansible host or group it is about.
 export function toHfleet(source: AnsibleInventory, options: ConvertOptions): ConvertResult {
   const notes = new NoteBook();
@@ -116,12 +121,14 @@ export function toHfleet(source: AnsibleInventory, options: ConvertOptions): Con
     const draft: CustomerDraft = drafts.get(customerId) ?? { hosts: new Map() };
     draft.hosts.set(hostId, { address, ssh, vars: mapped.vars, extra: mapped.extra });
     const displayName = vars[DISPLAY_NAME_VAR] ?? (customerName !== customerId ? customerName : undefined);
+    if (isDisplayName(displayName)) draft.displayName = displayName;
+    else if (displayName !== undefined)
+      notes.add(name, `${DISPLAY_NAME_VAR}: not a display name hfleet accepts; not mapped`);
     if (
-      typeof displayName === 'string' &&
-      PATTERNS.unitSafe.test(displayName) &&
-      !displayName.includes('%')
+      Object.hasOwn(vars, CUSTOMER_VAR) &&
+      !(options.rule.kind === 'var' && options.rule.name === CUSTOMER_VAR)
     ) {
-      draft.displayName = displayName;
+      notes.add(name, `${CUSTOMER_VAR}: not used (customers from ${describeRule(options.rule)})`);
     }
     drafts.set(customerId, draft);
     result.hosts.push({
