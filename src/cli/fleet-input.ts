@@ -1,5 +1,4 @@
 // Load what every fleet command starts from: the inventory and the selected hosts (bad input throws here).
-import { homedir, userInfo } from 'node:os';
 import { HfleetError } from '../errors.js';
 import { loadInventory } from '../inventory/load.js';
 import { selectHosts } from '../inventory/select.js';
@@ -8,7 +7,7 @@ import { expandPlaybook } from '../playbook/expand.js';
 import { builtinPlaybookPath, loadPlaybook } from '../playbook/load.js';
 import type { Playbook, ResolvedTask } from '../playbook/types.js';
 import { applySshConfig } from '../ssh-config/apply.js';
-import { sshConfigNotes } from '../ssh-config/notes.js';
+import { processResolveEnvironment } from '../ssh-config/environment.js';
 import { readSshConfig } from '../ssh-config/read.js';
 
 /** How hosts reach their SSH settings beyond the inventory. */
@@ -31,19 +30,15 @@ export interface PlannedFleet extends FleetInput {
   tasks: Map<string, ResolvedTask[]>;
 }
 
-// Fill in what the inventory leaves open from the OpenSSH client config (the inventory wins).
+// Fill in what the inventory leaves open from the OpenSSH client config (the inventory wins); with no config,
+// jump hosts still resolve as ssh would (their own user and keys).
 function withSshConfig(hosts: Host[], options: FleetOptions): Host[] {
   if (options.offline) return hosts;
-  const home = homedir();
-  const config = readSshConfig(options.sshConfig, home);
-  if (!config) return hosts;
-  for (const note of sshConfigNotes(config.text, config.file)) process.stderr.write(`warning: ${note}\n`);
-  return applySshConfig(hosts, config.text, {
-    file: config.file,
-    home,
-    localUser: userInfo().username,
-    cwd: process.cwd(),
-  });
+  const env = processResolveEnvironment();
+  const config = readSshConfig(options.sshConfig, env.home) ?? { file: '(no ssh config)', text: '' };
+  const applied = applySshConfig(hosts, config, env);
+  for (const note of applied.notes) process.stderr.write(`warning: ${note}\n`);
+  return applied.hosts;
 }
 
 // The playbook expanded for one host; an error says which host's values led to it.

@@ -3,6 +3,17 @@
 /** How a host's SSH host key is checked against known_hosts. */
 export type HostKeyChecking = 'strict' | 'accept-new' | 'off';
 
+/** What carries the connection: the built-in ssh2 client, or the system's OpenSSH `ssh`. */
+export type TransportKind = 'ssh2' | 'openssh';
+
+/** A jump host resolved as a host of its own: its own address, user, keys, known_hosts and route. */
+export interface SshHop {
+  /** The name it was given in ProxyJump / `jump` (for messages). */
+  host: string;
+  address: string;
+  ssh: SshSettings;
+}
+
 /** Connection settings of one host, after precedence (defaults < customer ssh < host fields). */
 export interface SshSettings {
   user: string;
@@ -18,6 +29,32 @@ export interface SshSettings {
   become: boolean;
   /** Seconds to wait for the TCP+SSH handshake. */
   connectTimeout: number;
+  /** What carries the connection (default ssh2). */
+  transport?: TransportKind;
+  /** Every identity file in order, as ssh offers them (`*.pub`: that key from the agent); from the ssh config. */
+  identityFiles?: string[];
+  /** Offer only the identity files' keys, not every agent key (IdentitiesOnly). */
+  identitiesOnly?: boolean;
+  /** The agent socket path, or `none` (IdentityAgent); undefined: SSH_AUTH_SOCK. */
+  identityAgent?: string;
+  /** Certificate files (CertificateFile), used by the OpenSSH transport. */
+  certificateFiles?: string[];
+  /** Further known_hosts files read (not written) after knownHosts: the rest of UserKnownHostsFile, the global ones. */
+  moreKnownHosts?: string[];
+  /** The name host keys are looked up under instead of the address (HostKeyAlias). */
+  hostKeyAlias?: string;
+  /** Seconds between keepalives and how many may go unanswered (ServerAliveInterval / ServerAliveCountMax). */
+  serverAlive?: { interval: number; countMax: number };
+  /** Which IP version to connect with (AddressFamily; default any). */
+  addressFamily?: 'any' | 'inet' | 'inet6';
+  /** The command whose stdin/stdout is the connection (ProxyCommand, tokens expanded), run by `/bin/sh -c`. */
+  proxyCommand?: string;
+  /** The jump host the connection goes through (the last hop of ProxyJump; it carries its own route). */
+  via?: SshHop;
+  /** Why hfleet cannot connect to this host as configured (`FILE:LINE: ...`): connecting fails with it. */
+  unusable?: string;
+  /** Where each value came from, by setting name: `FILE:LINE`, `inventory` or `default`. */
+  origins?: Record<string, string>;
 }
 
 /** The variables a host's units are rendered from, after precedence (defaults < group < customer < host). */

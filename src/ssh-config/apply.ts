@@ -1,107 +1,165 @@
-// Fill in what the inventory leaves open from an OpenSSH client config (~/.ssh/config); the inventory wins.
-import type { Host, SshSettings } from '../inventory/types.js';
+// Fill in what the inventory leaves open from the OpenSSH client config, resolving each host (and each jump
+// host) as `ssh` resolves it; the inventory's own settings act as ssh's command-line options.
+import { HfleetError } from '../errors.js';
+import type { Host, SshHop, SshSettings } from '../inventory/types.js';
 import { PATTERNS } from '../inventory/validate/checks.js';
-import { parseSshConfig, type ResolvedOptions, resolveOptions } from './resolve.js';
-import { type ConvertContext, refuse, SETTING_SOURCES } from './settings.js';
-import { expandTokens, type TokenValues } from './tokens.js';
+import type { ResolveEnvironment } from './environment.js';
+import { INVENTORY_ORIGIN, originText, settingsFromResolution } from './host-settings.js';
+import { isConfigFileError } from './lex.js';
+import { notHonouredNote } from './not-honoured.js';
+import { type Found, type Resolution, resolveConfig } from './resolve.js';
+import { readJumpList } from './values.js';
 
-/** What applying a config depends on besides its text. */
-export interface SshConfigEnvironment {
-  /** The config's path, for messages. */
+/** The config to apply (`text` is empty when there is none: inventory jump hosts still resolve). */
+export interface SshConfigSource {
   file: string;
-  home: string;
-  localUser: string;
-  /** Relative IdentityFile / UserKnownHostsFile paths resolve against this (as ssh does). */
-  cwd: string;
-  /** The settings the inventory set for a host (default: `host.sshExplicit`, else all of them). */
-  explicit?: (host: Host) => ReadonlySet<keyof SshSettings>;
+  text: string;
 }
 
-type SshConfig = ReturnType<typeof parseSshConfig>;
-const ALL_SETTINGS = Object.keys(SETTING_SOURCES) as (keyof SshSettings)[];
-
-// The options for a host: by its address, else by its inventory name when only that has a block of its own.
-function optionsFor(config: SshConfig, host: Host, localUser: string) {
-  const byAddress = resolveOptions(config, { host: host.address.toLowerCase(), localUser });
-  if (byAddress.specific || host.name === host.address) return { options: byAddress, viaAddress: true };
-  const byName = resolveOptions(config, { host: host.name, localUser });
-  return byName.specific ? { options: byName, viaAddress: false } : { options: byAddress, viaAddress: true };
+/** The hosts with the config applied, and one note per keyword hfleet does not honour. */
+export interface AppliedSshConfig {
+  hosts: Host[];
+  notes: string[];
 }
 
-// The settings of one host with the config's values where the inventory set nothing.
-function settingsFor(
-  options: ResolvedOptions,
-  host: Host,
-  explicit: ReadonlySet<keyof SshSettings>,
-  ctx: ConvertContext,
-) {
-  const ssh: SshSettings = { ...host.ssh };
-  for (const key of ALL_SETTINGS) {
-    const source = SETTING_SOURCES[key];
-    const words = source && options.values.get(source.keyword.toLowerCase());
-    if (!source || !words || explicit.has(key)) continue;
-    const value = (source.convert as (w: string[], c: ConvertContext) => unknown)(words, ctx);
-    if (value !== undefined) (ssh as unknown as Record<string, unknown>)[key] = value;
-    ctx.tokens = { ...ctx.tokens, remoteUser: ssh.user, port: ssh.port };
-  }
-  return ssh;
+const MAX_HOPS = 8;
+const STRICTNESS = { strict: 'yes', 'accept-new': 'accept-new', off: 'no' } as const;
+
+interface Context {
+  source: SshConfigSource;
+  env: ResolveEnvironment;
+  notes: Map<string, string>;
 }
 
-// A jump host `[user@]alias[:port]` with the alias's HostName, User and Port from the config filled in.
-function resolveJump(config: SshConfig, jump: string, ctx: ConvertContext): string {
-  const match = PATTERNS.jump.exec(jump);
-  if (!match) return refuse(ctx, 'ProxyJump', jump, 'is not [user@]host[:port]');
-  const [, user, alias = '', port] = match;
-  if (alias.startsWith('[')) return jump;
-  const values = resolveOptions(config, {
-    host: alias.toLowerCase(),
-    localUser: ctx.tokens.localUser,
-  }).values;
-  const first = (keyword: string) => values.get(keyword)?.[0];
-  const hostName = expandTokens(
-    first('hostname') ?? alias,
-    { ...ctx.tokens, host: alias },
-    `${ctx.where}: jump`,
-  );
-  const finalUser = user ?? first('user');
-  const finalPort = port ?? first('port');
-  return `${finalUser ? `${finalUser}@` : ''}${hostName}${finalPort ? `:${finalPort}` : ''}`;
-}
-
-// One host with the config applied.
-function applyToHost(config: SshConfig, host: Host, env: SshConfigEnvironment): Host {
-  const explicit = env.explicit?.(host) ?? new Set(host.sshExplicit ?? ALL_SETTINGS);
-  const { options, viaAddress } = optionsFor(config, host, env.localUser);
-  const candidate = viaAddress ? host.address : host.name;
-  const tokens: TokenValues = {
-    host: host.address,
-    originalHost: candidate,
-    remoteUser: host.ssh.user,
-    port: host.ssh.port,
-    localUser: env.localUser,
-    home: env.home,
+// The inventory's explicit settings as ssh command-line options: they win over the config.
+function presetOf(host: Host): Map<string, Found> {
+  const explicit = new Set(host.sshExplicit ?? []);
+  const preset = new Map<string, Found>();
+  const set = (keyword: string, value: string | number | undefined) => {
+    if (value !== undefined) preset.set(keyword, { args: [String(value)], origin: INVENTORY_ORIGIN });
   };
-  const ctx: ConvertContext = { where: `${env.file}: Host ${candidate}`, tokens, cwd: env.cwd };
-  let address = host.address;
-  const hostName = options.values.get('hostname')?.[0];
-  if (viaAddress && hostName !== undefined) {
-    address = expandTokens(hostName, { ...tokens, host: candidate }, `${ctx.where}: HostName`);
-    if (!PATTERNS.address.test(address) || address.startsWith('-'))
-      refuse(ctx, 'HostName', hostName, 'is not an IP address or DNS name');
-    ctx.tokens = { ...tokens, host: address };
+  const { ssh } = host;
+  if (explicit.has('user')) set('user', ssh.user);
+  if (explicit.has('port')) set('port', ssh.port);
+  if (explicit.has('identityFile')) set('identityfile', ssh.identityFile);
+  if (explicit.has('knownHosts')) set('userknownhostsfile', ssh.knownHosts);
+  if (explicit.has('hostKeyChecking')) set('stricthostkeychecking', STRICTNESS[ssh.hostKeyChecking]);
+  if (explicit.has('connectTimeout')) set('connecttimeout', ssh.connectTimeout);
+  if (explicit.has('jump') && ssh.jump !== undefined) {
+    set('proxyjump', ssh.jump);
+    set('proxycommand', 'none');
   }
-  const ssh = settingsFor(options, host, explicit, ctx);
-  if (ssh.jump !== undefined) ssh.jump = resolveJump(config, ssh.jump, ctx);
-  return { ...host, address, ssh };
+  return preset;
 }
 
-// Every host with the config's settings applied where its inventory set nothing; throws SSH_CONFIG on values
-// hfleet cannot use. `Match exec` is never run and `Include` is not followed (see sshConfigNotes).
+function resolve(ctx: Context, destination: string, preset: Map<string, Found>): Resolution {
+  return resolveConfig({ file: ctx.source.file, text: ctx.source.text, destination, preset, env: ctx.env });
+}
+
+// Remember what this resolution sets that the ssh2 transport does not act on.
+function collectNotes(ctx: Context, resolution: Resolution, ssh: SshSettings): void {
+  if (ssh.transport === 'openssh') return;
+  for (const [keyword, origin] of resolution.seen) {
+    if (ctx.notes.has(keyword)) continue;
+    const value = resolution.values.get(keyword)?.args[0] ?? '';
+    const note = notHonouredNote(keyword, originText(origin), value);
+    if (note) ctx.notes.set(keyword, note);
+  }
+}
+
+// The settings a jump host starts from before its own config: ssh's defaults, hfleet's timeout and transport.
+function hopFallback(target: SshSettings, env: ResolveEnvironment): SshSettings {
+  return {
+    user: env.localUser,
+    port: 22,
+    identityFile: undefined,
+    knownHosts: `${env.home}/.ssh/known_hosts`,
+    moreKnownHosts: [`${env.home}/.ssh/known_hosts2`],
+    hostKeyChecking: 'strict',
+    jump: undefined,
+    become: false,
+    connectTimeout: target.connectTimeout,
+    transport: target.transport ?? 'ssh2',
+    origins: { user: 'default', port: 'default', knownHosts: 'default' },
+  };
+}
+
+// The jump host a ProxyJump value leads through (its last hop), each hop resolved as a host of its own.
+function resolveJump(ctx: Context, spec: string, target: SshSettings, depth: number): SshHop {
+  const hops = readJumpList(spec, ctx.env.servicePort);
+  if (!hops) throw new HfleetError('SSH_CONFIG', `ProxyJump '${spec}' is not [user@]host[:port][,...]`);
+  let previous: SshHop | undefined;
+  for (const [index, hop] of hops.entries()) {
+    if (depth + index >= MAX_HOPS)
+      throw new HfleetError(
+        'SSH_CONFIG',
+        `jump chain longer than ${MAX_HOPS} hops at '${hop.host}' (a loop?)`,
+      );
+    const preset = new Map<string, Found>();
+    if (hop.user !== undefined) preset.set('user', { args: [hop.user], origin: INVENTORY_ORIGIN });
+    if (hop.port !== undefined) preset.set('port', { args: [String(hop.port)], origin: INVENTORY_ORIGIN });
+    if (previous) {
+      preset.set('proxyjump', { args: [spec], origin: INVENTORY_ORIGIN });
+      preset.set('proxycommand', { args: ['none'], origin: INVENTORY_ORIGIN });
+    }
+    const resolution = resolve(ctx, hop.host, preset);
+    const { address, ssh, typed } = settingsFromResolution(resolution, hopFallback(target, ctx.env), ctx.env);
+    collectNotes(ctx, resolution, ssh);
+    if (previous) ssh.via = previous;
+    else if (typed.proxyJump) ssh.via = resolveJump(ctx, typed.proxyJump, ssh, depth + index + 1);
+    previous = { host: hop.host, address: checkedAddress(address, resolution), ssh };
+  }
+  return previous as SshHop;
+}
+
+// The address to connect to, refused when it could be read as an option or is not a host name or address.
+function checkedAddress(address: string, resolution: Resolution): string {
+  if (PATTERNS.address.test(address) && !address.startsWith('-')) return address;
+  const origin = resolution.values.get('hostname')?.origin;
+  const where = origin ? `${originText(origin)}: HostName` : 'address';
+  throw new HfleetError('SSH_CONFIG', `${where} '${address}' is not an IP address or DNS name`);
+}
+
+// One host with the config applied; a value hfleet cannot use marks the host unusable (others go on).
+function applyToHost(ctx: Context, host: Host): Host {
+  const preset = presetOf(host);
+  try {
+    let resolution = resolve(ctx, host.address, preset);
+    if (!resolution.specific && host.name !== host.address) {
+      const byName = resolve(
+        ctx,
+        host.name,
+        new Map([...preset, ['hostname', { args: [host.address], origin: INVENTORY_ORIGIN }]]),
+      );
+      if (byName.specific) resolution = byName;
+    }
+    const fallback: SshSettings = { ...host.ssh, origins: defaultOrigins(host) };
+    const { address, ssh, typed } = settingsFromResolution(resolution, fallback, ctx.env);
+    collectNotes(ctx, resolution, ssh);
+    if (typed.proxyJump) ssh.via = resolveJump(ctx, typed.proxyJump, ssh, 0);
+    return { ...host, address: checkedAddress(address, resolution), ssh };
+  } catch (error) {
+    if (isConfigFileError(error) || !(error instanceof HfleetError)) throw error;
+    return { ...host, ssh: { ...host.ssh, unusable: error.message } };
+  }
+}
+
+// Where each inventory setting came from before the config: `inventory` when set there, else `default`.
+function defaultOrigins(host: Host): Record<string, string> {
+  const explicit = new Set<string>(host.sshExplicit ?? []);
+  const origins: Record<string, string> = { address: 'inventory' };
+  for (const key of Object.keys(host.ssh)) origins[key] = explicit.has(key) ? 'inventory' : 'default';
+  return origins;
+}
+
+// Every host with the config's settings applied where its inventory set nothing; throws `FILE:LINE: ...`
+// only when the config cannot be read at all.
 export function applySshConfig(
   hosts: readonly Host[],
-  configText: string,
-  env: SshConfigEnvironment,
-): Host[] {
-  const config = parseSshConfig(configText);
-  return hosts.map((host) => applyToHost(config, host, env));
+  source: SshConfigSource,
+  env: ResolveEnvironment,
+): AppliedSshConfig {
+  const ctx: Context = { source, env, notes: new Map() };
+  const applied = hosts.map((host) => applyToHost(ctx, host));
+  return { hosts: applied, notes: [...ctx.notes.values()] };
 }

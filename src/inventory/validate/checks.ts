@@ -17,7 +17,8 @@ export const PATTERNS = {
   unitStem: /^[a-zA-Z0-9:_.@-]+$/,
   dropinName: /^[A-Za-z0-9_.@-]+\.conf$/,
   address: /^[A-Za-z0-9_.:%-]+$/,
-  jump: /^(?:([A-Za-z_][A-Za-z0-9_.-]{0,31})@)?([A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.%]+\])(?::([0-9]{1,5}))?$/,
+  /** One hop or several, first hop first: `[user@]host[:port][,[user@]host[:port]...]`. */
+  jump: /^(?:(?:[A-Za-z_][A-Za-z0-9_.-]{0,31}@)?(?:[A-Za-z0-9_.-]+|\[[0-9A-Fa-f:.%]+\])(?::[0-9]{1,5})?(?:,|$))+$/,
   /** What checkUnitSafe lets through, as one expression: no control character, no edge whitespace or `\`. */
   unitSafe: new RegExp(`^(?!\\s)[^${CONTROL_CHARACTERS}]*(?<![\\s\\\\])$`),
 } as const;
@@ -117,9 +118,12 @@ export const checkAddress: StringCheck = (ctx, value, path) => {
 
 // A ProxyJump-style jump host: `[user@]host[:port]`.
 export const checkJump: StringCheck = (ctx, value, path) => {
-  const match = JUMP.exec(value);
-  const port = match?.[3] === undefined ? 22 : Number(match[3]);
-  if (!match || (match[2] ?? '').startsWith('-') || port < 1 || port > 65535) {
-    invalid(ctx, path, `${shown(value)} must be [user@]host[:port]`);
+  const hops = value.split(',').map((hop) => /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(hop));
+  const bad = hops.some(
+    (hop) =>
+      !hop || (hop[1] ?? '').startsWith('-') || Number(hop[2] ?? 22) < 1 || Number(hop[2] ?? 22) > 65535,
+  );
+  if (!JUMP.test(value) || value.endsWith(',') || bad) {
+    invalid(ctx, path, `${shown(value)} must be [user@]host[:port], or several of them separated by commas`);
   }
 };

@@ -1,7 +1,7 @@
 // The SSH settings as data: YAML key, typed property, default, and which levels may set it.
 import { homedir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import type { HostKeyChecking, SshSettings } from '../types.js';
+import type { HostKeyChecking, SshSettings, TransportKind } from '../types.js';
 import { checkJump, checkLoginName, checkUnitSafe, PATTERNS } from './checks.js';
 import { invalid, shown, type ValidationContext, type ValuePath } from './context.js';
 import { expectBool, expectString, optionalMap } from './expect.js';
@@ -16,6 +16,7 @@ export interface SshFieldSpec<K extends keyof SshSettings> extends FieldSpec<Ssh
 type SshFieldTable = { [yamlKey: string]: SshFieldSpec<keyof SshSettings> };
 
 const HOST_KEY_CHECKING: readonly HostKeyChecking[] = ['strict', 'accept-new', 'off'];
+const TRANSPORTS: readonly TransportKind[] = ['ssh2', 'openssh'];
 // A local path as parseLocalPath takes it: unit-safe, not empty, `~` only as `~` or `~/...`.
 const LOCAL_PATH_SCHEMA = allPatterns(PATTERNS.unitSafe, /^(?:[^~]|~$|~\/)/);
 
@@ -95,7 +96,7 @@ export const SSH_FIELDS = {
     property: 'jump',
     onHost: true,
     type: 'string',
-    description: 'Jump host, ProxyJump-style: [user@]host[:port].',
+    description: 'Jump host(s), ProxyJump-style: [user@]host[:port], several separated by commas.',
     default: undefined,
     parse: checkedString(checkJump),
     schema: { pattern: PATTERNS.jump.source },
@@ -107,6 +108,20 @@ export const SSH_FIELDS = {
     description: 'Run remote commands through sudo -n (for a non-root login user).',
     default: false,
     parse: expectBool,
+  },
+  transport: {
+    property: 'transport',
+    onHost: true,
+    type: 'string',
+    description: 'ssh2: the built-in client; openssh: the system ssh (ControlMaster, BatchMode).',
+    default: 'ssh2',
+    parse: (ctx, value, path) => {
+      const text = expectString(ctx, value, path);
+      if (!(TRANSPORTS as readonly string[]).includes(text))
+        invalid(ctx, path, `must be one of ${TRANSPORTS.join(', ')}`);
+      return text as TransportKind;
+    },
+    schema: { enum: [...TRANSPORTS] },
   },
   connect_timeout: {
     property: 'connectTimeout',
