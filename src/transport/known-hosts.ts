@@ -13,6 +13,15 @@ export interface HostKeyContext {
   port: number;
   knownHosts: string;
   policy: HostKeyChecking;
+  /** Files also read, never written (the rest of UserKnownHostsFile, GlobalKnownHostsFile); missing ones are empty. */
+  moreKnownHosts?: readonly string[] | undefined;
+  /** The name keys are recorded under instead of the address and port (HostKeyAlias). */
+  hostKeyAlias?: string | undefined;
+}
+
+/** The name a host's keys are looked up and recorded under. */
+export function hostKeyName(ctx: HostKeyContext): string {
+  return ctx.hostKeyAlias ?? knownHostsName(ctx.address, ctx.port);
 }
 
 /** What to do with an offered key: accept it (maybe recording it, maybe warning) or refuse with an error. */
@@ -24,7 +33,7 @@ export type HostKeyDecision =
 export function decideHostKey(verdict: HostKeyVerdict, key: Buffer, ctx: HostKeyContext): HostKeyDecision {
   const who = `${ctx.host} (${ctx.address}${ctx.port === 22 ? '' : `:${ctx.port}`})`;
   const fingerprint = sha256Fingerprint(key);
-  const name = knownHostsName(ctx.address, ctx.port);
+  const name = hostKeyName(ctx);
   if (ctx.policy === 'off') {
     const state =
       verdict.kind === 'match'
@@ -77,7 +86,7 @@ export async function prepareHostKeyCheck(
   onWarning?: (message: string) => void,
 ): Promise<HostKeyCheck> {
   const entries = await loadEntries(ctx);
-  const name = knownHostsName(ctx.address, ctx.port);
+  const name = hostKeyName(ctx);
   const knownTypes = entries
     .filter((entry) => entry.marker === undefined && hostsFieldMatches(entry.hosts, name))
     .map((entry) => entry.keyType);
@@ -118,8 +127,11 @@ export async function prepareHostKeyCheck(
 }
 
 async function loadEntries(ctx: HostKeyContext): Promise<KnownHostsEntry[]> {
+  const more = await Promise.all(
+    (ctx.moreKnownHosts ?? []).map((path) => readKnownHosts(path).catch(() => [] as KnownHostsEntry[])),
+  );
   try {
-    return await readKnownHosts(ctx.knownHosts);
+    return [...(await readKnownHosts(ctx.knownHosts)), ...more.flat()];
   } catch (error) {
     throw new HfleetError(
       'SSH_CONFIG',
@@ -133,6 +145,7 @@ async function loadEntries(ctx: HostKeyContext): Promise<KnownHostsEntry[]> {
 }
 
 async function recordKey(ctx: HostKeyContext, name: string, key: Buffer): Promise<void> {
+  if (ctx.knownHosts === '/dev/null') return;
   try {
     await appendKnownHostsLine(ctx.knownHosts, knownHostsLine(name, key));
   } catch (error) {

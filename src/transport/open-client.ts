@@ -29,7 +29,7 @@ export async function openClient(
   target: SshTarget,
   auth: AuthPlan,
   options: ConnectOptions,
-  sock?: Duplex,
+  sock?: Duplex | (() => Duplex),
   via?: string,
 ): Promise<Client> {
   const { ssh } = target;
@@ -41,6 +41,8 @@ export async function openClient(
       address: target.address,
       port: ssh.port,
       knownHosts: ssh.knownHosts,
+      moreKnownHosts: ssh.moreKnownHosts,
+      hostKeyAlias: ssh.hostKeyAlias,
       policy: ssh.hostKeyChecking,
     },
     options.onWarning,
@@ -73,13 +75,16 @@ export async function openClient(
       port: ssh.port,
       username: ssh.user,
       // Our own TCP socket, only to switch Nagle off: small request/answer packets otherwise wait for delayed ACKs.
-      sock: sock ?? tcpConnect({ host: target.address, port: ssh.port, noDelay: true }),
+      sock:
+        typeof sock === 'function'
+          ? sock()
+          : (sock ?? tcpConnect({ host: target.address, port: ssh.port, noDelay: true })),
       authHandler: auth.attempts,
       hostVerifier: check.verifier,
       algorithms: { serverHostKey: check.algorithms as never },
       readyTimeout: ssh.connectTimeout * 1000,
-      keepaliveInterval: KEEPALIVE_INTERVAL_MS,
-      keepaliveCountMax: KEEPALIVE_COUNT_MAX,
+      keepaliveInterval: ssh.serverAlive?.interval ? ssh.serverAlive.interval * 1000 : KEEPALIVE_INTERVAL_MS,
+      keepaliveCountMax: ssh.serverAlive?.interval ? ssh.serverAlive.countMax : KEEPALIVE_COUNT_MAX,
     });
   });
 }

@@ -36,6 +36,8 @@ export interface ConnectOptions {
   onWarning?(message: string): void;
   /** Aborting cancels a connection attempt in progress. */
   signal?: AbortSignal;
+  /** Called with quiet per-host detail lines (a ProxyCommand's stderr, identity files skipped). */
+  onLog?(line: string): void;
 }
 
 /** An open SSH connection to one host, reused for every command of a run. */

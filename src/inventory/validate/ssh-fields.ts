@@ -113,8 +113,8 @@ export const SSH_FIELDS = {
     property: 'transport',
     onHost: true,
     type: 'string',
-    description: 'ssh2: the built-in client; openssh: the system ssh (ControlMaster, BatchMode).',
-    default: 'ssh2',
+    description: 'ssh2 (default): the built-in client; openssh: the system ssh (ControlMaster, BatchMode).',
+    default: undefined,
     parse: (ctx, value, path) => {
       const text = expectString(ctx, value, path);
       if (!(TRANSPORTS as readonly string[]).includes(text))

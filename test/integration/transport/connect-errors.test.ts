@@ -83,14 +83,16 @@ describe('connection failures', () => {
     writeFileSync(path, encrypted.private, { mode: 0o600 });
     const error = await failure(connect(targetFor(ws, 22, { identityFile: path })));
     expect(error.code).toBe('SSH_AUTH');
-    expect(error.message).toBe(`acme-1: identity file ${path} is encrypted and no ssh-agent is running`);
-    expect(error.hint).toContain(`ssh-add ${path}`);
+    expect(error.message).toBe(`acme-1: no key to offer (skipped ${path} (encrypted and not in the agent))`);
+    expect(error.hint).toContain('ssh-add');
   });
 
-  it('reports a missing identity file as SSH_CONFIG', async () => {
-    const error = await failure(connect(targetFor(ws, 22, { identityFile: join(ws.dir, 'nope') })));
-    expect(error.code).toBe('SSH_CONFIG');
-    expect(error.message).toContain('ENOENT');
+  it('skips a missing identity file as ssh does, and says so when nothing is left to offer', async () => {
+    vi.stubEnv('SSH_AUTH_SOCK', '');
+    const missing = join(ws.dir, 'nope');
+    const error = await failure(connect(targetFor(ws, 22, { identityFile: missing })));
+    expect(error.code).toBe('SSH_AUTH');
+    expect(error.message).toBe(`acme-1: no key to offer (skipped ${missing} (missing))`);
   });
 
   it('stops an attempt when the signal aborts', async () => {

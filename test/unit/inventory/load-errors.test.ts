@@ -73,7 +73,7 @@ const BAD_INPUTS: [string, string, string][] = [
   [
     'unknown key in defaults/ssh',
     inventoryText({ ssh: { usr: 'x' } }),
-    `${FILE}: defaults/ssh/usr: unknown key (expected one of: user, port, identity_file, known_hosts, host_key_checking, jump, become, connect_timeout)`,
+    `${FILE}: defaults/ssh/usr: unknown key (expected one of: user, port, identity_file, known_hosts, host_key_checking, jump, become, transport, connect_timeout)`,
   ],
   [
     'unknown key in defaults/vars',
@@ -93,12 +93,12 @@ const BAD_INPUTS: [string, string, string][] = [
   [
     'unknown key in a host',
     inventoryText({ host: { adress: 'x' } }),
-    `${FILE}: customers/acme/hosts/acme-1/adress: unknown key (expected one of: address, user, port, identity_file, jump, become, vars)`,
+    `${FILE}: customers/acme/hosts/acme-1/adress: unknown key (expected one of: address, user, port, identity_file, jump, become, transport, vars)`,
   ],
   [
     'ssh-only key on a host',
     inventoryText({ host: { connect_timeout: 5 } }),
-    `${FILE}: customers/acme/hosts/acme-1/connect_timeout: unknown key (expected one of: address, user, port, identity_file, jump, become, vars)`,
+    `${FILE}: customers/acme/hosts/acme-1/connect_timeout: unknown key (expected one of: address, user, port, identity_file, jump, become, transport, vars)`,
   ],
   [
     'unknown key in host vars',
@@ -159,7 +159,7 @@ const BAD_INPUTS: [string, string, string][] = [
   [
     'jump host that looks like an option',
     inventoryText({ ssh: { jump: 'root@-oProxy' } }),
-    `${FILE}: defaults/ssh/jump: 'root@-oProxy' must be [user@]host[:port]`,
+    `${FILE}: defaults/ssh/jump: 'root@-oProxy' must be [user@]host[:port], or several of them separated by commas`,
   ],
   [
     'identity_file of another user',
