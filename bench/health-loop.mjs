@@ -67,7 +67,7 @@ const tally = Object.fromEntries(
 );
 try {
   for (let run = 1; run <= RUNS; run++) {
-    await Promise.all(Object.values(CASES).map((c) => resetLabHost(c.host)));
+    for (const c of Object.values(CASES)) await resetLabHost(c.host);
     await onHost('acme-1', crashAtStartScript('hub-scheduler'));
     await onHost('globex-1', platformDiesAfterTwoSecondsScript());
     const docs = { apply: await hfleet(['apply', inventory.file]) };
@@ -98,7 +98,7 @@ try {
     process.stderr.write(`run ${run}/${RUNS}: ${line.join('; ')}\n`);
   }
 } finally {
-  await Promise.all(Object.values(CASES).map((c) => resetLabHost(c.host)));
+  for (const c of Object.values(CASES)) await resetLabHost(c.host);
   rmSync(inventory.dir, { recursive: true, force: true });
 }
 const result = { runs: RUNS, called_healthy: tally, at: new Date().toISOString() };
