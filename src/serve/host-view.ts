@@ -41,7 +41,7 @@ export function hostViewFromFacts(
   const before = new Map(previous?.units.map((unit) => [unit.unit, unit.restarts]));
   const units = unitStatuses(tasks, facts).map((status) => ({
     ...status,
-    ...unitHealth({ status, props: facts.units.get(status.unit), previousRestarts: before.get(status.unit) }),
+    ...unitHealth({ status, previousRestarts: before.get(status.unit) }),
   }));
   const findings = hostFindings(tasks, facts, { knownDropins: host.vars.known_dropins, dropinTexts });
   return {
