@@ -3,11 +3,16 @@ import { html } from 'hono/html';
 import type { Finding } from '../../drift/types.js';
 import type { RunRecord } from '../../history/types.js';
 import { summaryWords } from '../../report/history-human.js';
+import { shortBytes } from '../../report/status-human.js';
 import type { TrendBook } from '../trend.js';
 import type { FleetSnapshot, HostView, UnitView } from '../types.js';
 import { layout } from './layout.js';
 import { stateBadge } from './state-badge.js';
-import { trendSvg } from './trend-svg.js';
+import { type TrendMeasure, trendSvg } from './trend-svg.js';
+
+const MEMORY: TrendMeasure = { word: 'memory', pick: (point) => point.memory, format: shortBytes };
+const RESTARTS: TrendMeasure = { word: 'restarts', pick: (point) => point.restarts, format: String };
+
 import { memoryBar, unitFacts } from './unit-cell.js';
 
 function diffBlock(diff: string) {
@@ -37,7 +42,7 @@ function unitRow(view: HostView, unit: UnitView, trends: TrendBook) {
   return html`<tr class="s-${unit.state}" data-unit="${unit.unit}" data-state="${unit.state}">
 <th scope="row">${unit.unit}</th><td>${stateBadge(unit.state)} <span class="muted">${unit.active}/${unit.sub}</span></td>
 <td>${memoryBar(unit)} ${unitFacts(unit)}</td>
-<td>${trendSvg(points, (p) => p.memory, `memory of ${unit.unit}, last 24 h`)} ${trendSvg(points, (p) => p.restarts, `restarts of ${unit.unit}, last 24 h`)}</td>
+<td>${trendSvg(points, MEMORY, `memory of ${unit.unit}, last 24 h`)} ${trendSvg(points, RESTARTS, `restarts of ${unit.unit}, last 24 h`)}</td>
 <td><button type="button" data-logs="${logsUrl}" aria-controls="journal">journal</button> <a href="${logsUrl}">as text</a></td></tr>`;
 }
 

@@ -12,6 +12,7 @@ export function layout(title: string, snapshot: FleetSnapshot, live: unknown, af
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${title} · hfleet</title>
 <style>${raw(PAGE_STYLE)}</style>
 </head>

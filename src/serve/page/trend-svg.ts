@@ -5,27 +5,32 @@ import type { TrendPoint } from '../trend.js';
 const WIDTH = 120;
 const HEIGHT = 22;
 
-// An inline SVG polyline of `pick` over the points (nothing when fewer than two points have a value).
-export function trendSvg(
-  points: readonly TrendPoint[],
-  pick: (point: TrendPoint) => number | null,
-  label: string,
-) {
+/** Which measure a sparkline draws, and how its values read. */
+export interface TrendMeasure {
+  word: string;
+  pick: (point: TrendPoint) => number | null;
+  format: (value: number) => string;
+}
+
+// An inline SVG polyline of the measure over the points, its low and high beside it (a word when too few).
+export function trendSvg(points: readonly TrendPoint[], measure: TrendMeasure, label: string) {
+  const { word, pick, format } = measure;
   const values = points.flatMap((point) => {
     const value = pick(point);
     return value === null ? [] : [{ t: point.t, value }];
   });
-  if (values.length < 2) return html`<span class="muted">${label}: not enough samples yet</span>`;
+  if (values.length < 2) return html`<span class="muted" title="${label}">${word}: collecting</span>`;
   const first = (values[0] as { t: number }).t;
   const span = Math.max(1, (values[values.length - 1] as { t: number }).t - first);
   const low = Math.min(...values.map((v) => v.value));
   const high = Math.max(...values.map((v) => v.value));
-  const range = Math.max(1, high - low);
+  const spread = Math.max(1, high - low);
   const coords = values
     .map(
       (v) =>
-        `${(((v.t - first) / span) * WIDTH).toFixed(1)},${(HEIGHT - ((v.value - low) / range) * HEIGHT).toFixed(1)}`,
+        `${(((v.t - first) / span) * WIDTH).toFixed(1)},${(HEIGHT - ((v.value - low) / spread) * HEIGHT).toFixed(1)}`,
     )
     .join(' ');
-  return html`<svg class="trend" viewBox="0 -1 ${WIDTH} ${HEIGHT + 2}" role="img" aria-label="${label}"><polyline points="${coords}"/></svg>`;
+  const range = low === high ? format(low) : `${format(low)}-${format(high)}`;
+  return html`<svg class="trend" viewBox="0 -1 ${WIDTH} ${HEIGHT + 2}" role="img" aria-label="${label}"><polyline points="${coords}"/></svg> <span class="muted">${word} ${range}</span>`;
 }
