@@ -1,7 +1,7 @@
 // One simulated run in its own process (so its peak RSS is its own): start the host servers in a child,
 // converge N simulated hosts with hfleet's engine in-process, and print one JSON line of measurements.
 // Usage: node bench/sim/controller.mjs HOSTS [PORTS]
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
@@ -9,9 +9,7 @@ import { applyHost } from '../../dist/engine/apply-host.js';
 import { runFleet, summarize } from '../../dist/engine/run-fleet.js';
 import { poolSessionOpener } from '../../dist/remote/open-session.js';
 import { ConnectionPool } from '../../dist/transport/pool.js';
-import { knownHostsText, writeClientKey, writeSimInventory } from './fleet-files.mjs';
-import { FACTS_META_FILE } from './paths.mjs';
-import { startServers } from './servers.mjs';
+import { startSimFleet } from './servers.mjs';
 
 // The number of this process's open sockets.
 function openSockets() {
@@ -28,22 +26,9 @@ function openSockets() {
 
 const hostCount = Number(process.argv[2] ?? 10);
 const portCount = Number(process.argv[3] ?? 4);
-const meta = JSON.parse(readFileSync(FACTS_META_FILE, 'utf8'));
 const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-sim-'));
 try {
-  const { keyPath, publicKey } = writeClientKey(dir);
-  const servers = startServers(portCount, publicKey);
-  const { ports, hostKey } = await servers.next();
-  const knownHostsPath = path.join(dir, 'known_hosts');
-  writeFileSync(knownHostsPath, knownHostsText(ports, hostKey));
-  const inventory = writeSimInventory(dir, {
-    hosts: hostCount,
-    ports,
-    keyPath,
-    knownHostsPath,
-    displayName: meta.display_name,
-    vars: meta.vars,
-  });
+  const { servers, ports, inventory } = await startSimFleet(dir, hostCount, portCount);
   const rssBefore = process.memoryUsage().rss;
   let peakSockets = openSockets();
   const sampler = setInterval(() => {

@@ -1,23 +1,20 @@
 // One simulated `hfleet serve` in its own process: N simulated hosts over real SSH on loopback, 24 hours of
 // history and trends already recorded, then sweeps every INTERVAL seconds; prints one JSON line.
 // Usage: node bench/sim/serve-controller.mjs HOSTS [SWEEPS] [INTERVAL_S] [PORTS]
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
 import { HistoryStore } from '../../dist/history/store.js';
 import { parseListen } from '../../dist/serve/listen-address.js';
 import { startServe } from '../../dist/serve/start-serve.js';
-import { knownHostsText, writeClientKey, writeSimInventory } from './fleet-files.mjs';
-import { FACTS_META_FILE } from './paths.mjs';
-import { startServers } from './servers.mjs';
+import { startSimFleet } from './servers.mjs';
 
 const hostCount = Number(process.argv[2] ?? 10);
 const sweeps = Number(process.argv[3] ?? 4);
 const intervalSec = Number(process.argv[4] ?? 10);
 const portCount = Number(process.argv[5] ?? 4);
 const DAY_MS = 86_400_000;
-const meta = JSON.parse(readFileSync(FACTS_META_FILE, 'utf8'));
 const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-serve-sim-'));
 
 // 24 hours of sweeps every INTERVAL seconds, as serve records them: the first with every host.
@@ -68,19 +65,7 @@ function dirBytes(folder) {
 }
 
 try {
-  const { keyPath, publicKey } = writeClientKey(dir);
-  const servers = startServers(portCount, publicKey);
-  const { ports, hostKey } = await servers.next();
-  const knownHostsPath = path.join(dir, 'known_hosts');
-  writeFileSync(knownHostsPath, knownHostsText(ports, hostKey));
-  const inventory = writeSimInventory(dir, {
-    hosts: hostCount,
-    ports,
-    keyPath,
-    knownHostsPath,
-    displayName: meta.display_name,
-    vars: meta.vars,
-  });
+  const { servers, inventory } = await startSimFleet(dir, hostCount, portCount);
   const fleet = loadPlannedFleet(inventory, undefined, undefined);
   const historyDir = path.join(dir, 'history');
   const history = new HistoryStore(historyDir, 30);

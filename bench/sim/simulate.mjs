@@ -1,8 +1,8 @@
 // The simulation of large fleets: one controller process per fleet size (its peak RSS is its own), then
 // how time, memory and sockets grow with hosts.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { linearFit } from '../lib/stats.mjs';
+import { runController } from './servers.mjs';
 
 const CONTROLLER = path.join(import.meta.dirname, 'controller.mjs');
 /** The controller must stay under this at the largest size. */
@@ -10,20 +10,7 @@ export const RSS_LIMIT_BYTES = 1024 ** 3;
 
 // Run one simulated apply of `hosts` hosts; resolves to the controller's JSON report.
 export function simulateOnce(hosts, ports = 4) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CONTROLLER, String(hosts), String(ports)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.once('error', reject);
-    child.once('close', (code) => {
-      if (code !== 0) return reject(new Error(`simulation of ${hosts} hosts exited ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()));
-    });
-  });
+  return runController(CONTROLLER, [hosts, ports], `simulation of ${hosts} hosts`);
 }
 
 // How a measure grows per host, and whether it grows linearly (r^2 of a straight line through the sizes).
