@@ -7,8 +7,6 @@ import type { UnitHealth } from './unit-health.js';
 /** A status row with serve's health verdict. */
 export interface UnitView extends UnitStatus {
   state: UnitHealth;
-  /** Why the unit is not healthy, in one line; empty when healthy. */
-  reason: string;
 }
 
 /** A host's overall state on the page, worst first. */

@@ -16,7 +16,7 @@ export function memoryBar(unit: UnitView) {
 
 // The small facts under a unit's state.
 export function unitFacts(unit: UnitView) {
-  const http = unit.health === null ? '' : `HTTP ${unit.health === 0 ? 'no answer' : unit.health}`;
+  const http = unit.probe ?? '';
   const uptime = unit.uptime_sec === null ? 'not running' : `up ${shortDuration(unit.uptime_sec)}`;
   const reason = unit.reason ? html`<span class="reason">${unit.reason}</span>` : '';
   return html`<span class="facts">${reason}${http ? html`<span>${http}</span>` : ''}<span>restarts ${unit.restarts ?? '-'}</span><span>${uptime}</span></span>`;
