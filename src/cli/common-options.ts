@@ -1,5 +1,6 @@
 // Options shared by the commands that read an inventory.
 import type { Argv } from 'yargs';
+import { HfleetError } from '../errors.js';
 
 /** The options every inventory-reading command accepts. */
 export interface InventoryArgs {
@@ -54,5 +55,29 @@ export function withOutputOption<T>(yargs: Argv<T>) {
     type: 'string',
     nargs: 2,
     describe: 'also write a report: FORMAT FILE (format: junit)',
+  });
+}
+
+/** The deadline of one round trip on a host (seconds), as `--step-timeout` sets it. */
+export interface StepTimeoutArgs {
+  stepTimeout: number;
+}
+
+// A number of seconds from the command line, in milliseconds: positive and at most a day, else a usage error.
+export function secondsToMs(option: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 86_400)
+    throw new HfleetError(
+      'USAGE',
+      `--${option}: '${String(value)}' is not a number of seconds (0 < S <= 86400)`,
+    );
+  return value * 1000;
+}
+
+// Add `--step-timeout SECONDS`: how long one round trip on a host may take before the host is reported failed.
+export function withStepTimeoutOption<T>(yargs: Argv<T>, defaultSec: number) {
+  return yargs.option('step-timeout', {
+    type: 'number',
+    default: defaultSec,
+    describe: 'seconds one round trip on a host may take (facts, applying, restarting) before the host fails',
   });
 }

@@ -1,25 +1,35 @@
 // The shape shared by the read-only fleet commands (drift, status): options, then one job per host.
 import type { Argv } from 'yargs';
+import { READ_STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
 import { runFleet } from '../engine/run-fleet.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import type { SessionOpener } from '../remote/open-session.js';
-import type { InventoryArgs, OutputArgs, SshConfigArgs } from './common-options.js';
-import { withInventoryOptions, withOutputOption, withSshConfigOption } from './common-options.js';
+import type { InventoryArgs, OutputArgs, SshConfigArgs, StepTimeoutArgs } from './common-options.js';
+import {
+  secondsToMs,
+  withInventoryOptions,
+  withOutputOption,
+  withSshConfigOption,
+  withStepTimeoutOption,
+} from './common-options.js';
 import { loadPlannedFleet } from './fleet-input.js';
 import { withHostSessions } from './host-sessions.js';
 import { checkOutputOption } from './write-report.js';
 
 /** The options of a read-only fleet command. */
-export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs {
+export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs, StepTimeoutArgs {
   playbook: string | undefined;
   forks: number | undefined;
 }
 
 // Add the options every read-only fleet command takes: inventory, --limit, --json, --ssh-config, --output,
-// --playbook and --forks.
+// --playbook, --forks and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
 export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
-  return withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
+  return withStepTimeoutOption(
+    withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
+    READ_STEP_TIMEOUT_SEC,
+  )
     .option('playbook', {
       type: 'string',
       describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
@@ -30,13 +40,14 @@ export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
 // Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order.
 export async function runReadFleet<R>(
   args: ReadFleetArgs,
-  job: (host: Host, tasks: ResolvedTask[], openSession: SessionOpener) => Promise<R>,
+  job: (host: Host, tasks: ResolvedTask[], openSession: SessionOpener, stepTimeoutMs: number) => Promise<R>,
 ): Promise<{ results: R[]; seconds: number }> {
   checkOutputOption(args.output);
+  const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
   const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, { sshConfig: args.sshConfig });
   const started = performance.now();
   const results = await withHostSessions((openSession) =>
-    runFleet(fleet.hosts, (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession), {
+    runFleet(fleet.hosts, (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs), {
       forks: args.forks,
     }),
   );

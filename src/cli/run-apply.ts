@@ -2,17 +2,19 @@
 
 import { applyHost } from '../engine/apply-host.js';
 import { parseBatchSize, planBatches } from '../engine/batches.js';
+import { STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { HostResult } from '../engine/host-result.js';
-import { STEP_TIMEOUT_MS } from '../engine/host-steps.js';
 import { type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
 import { EXIT } from '../exit-codes.js';
 import { recordRun } from '../history/record-run.js';
+import type { ResolvedTask } from '../playbook/types.js';
 import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
 import { applyJunitCases } from '../report/junit-cases.js';
 import { rolloutJson } from '../report/rollout-json.js';
+import { secondsToMs } from './common-options.js';
 import { loadPlannedFleet } from './fleet-input.js';
 import { withHostSessions } from './host-sessions.js';
 import { interruptAfterBatch } from './interrupt.js';
@@ -41,14 +43,33 @@ export interface ApplyRequest {
   sshConfig?: string | undefined;
   /** `--output junit FILE`. */
   output?: string[] | undefined;
+  /** Seconds one round trip may take (`--step-timeout`; default STEP_TIMEOUT_SEC). */
+  stepTimeout?: number | undefined;
+  /** Seconds each health check may take, instead of the health_timeout var (`--health-timeout`). */
+  healthTimeout?: number | undefined;
+}
+
+// Give every health check of every host the same timeout (`--health-timeout`).
+function overrideHealthTimeouts(tasks: Map<string, ResolvedTask[]>, timeoutSec: number): void {
+  for (const [host, list] of tasks)
+    tasks.set(
+      host,
+      list.map((task) => (task.module === 'health' ? { ...task, timeoutSec } : task)),
+    );
 }
 
 // Run an apply as asked, print its report (JSON on stdout, progress on stderr); resolves to the exit code.
 export async function runApply(request: ApplyRequest): Promise<number> {
   checkOutputOption(request.output);
+  const stepTimeoutMs = secondsToMs('step-timeout', request.stepTimeout ?? STEP_TIMEOUT_SEC);
+  const healthTimeoutSec =
+    request.healthTimeout === undefined
+      ? undefined
+      : secondsToMs('health-timeout', request.healthTimeout) / 1000;
   const fleet = loadPlannedFleet(request.inventory, request.limit, request.playbook, {
     sshConfig: request.sshConfig,
   });
+  if (healthTimeoutSec !== undefined) overrideHealthTimeouts(fleet.tasks, healthTimeoutSec);
   const batches = request.rolling
     ? planBatches(fleet.inventory, fleet.hosts, parseBatchSize(request.batch))
     : undefined;
@@ -65,7 +86,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     diff: request.diff,
     lockWaitSec: request.lockWait,
     who: whoAmI('apply'),
-    stepTimeoutMs: STEP_TIMEOUT_MS,
+    stepTimeoutMs,
     rollback: request.rolling && request.rollback,
     settleSec: request.settle,
     unmask: request.unmask,

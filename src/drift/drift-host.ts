@@ -1,11 +1,13 @@
 // Drift of one host: one read-only round trip (facts + drop-in texts), then pure findings.
 
 import { errorCodeOf, isUnreachable } from '../engine/connection-codes.js';
-import { errorMessage } from '../errors.js';
+import { READ_STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
+import { errorMessage, HfleetError } from '../errors.js';
 import { parseFacts } from '../facts/parse.js';
 import { factRequestFor } from '../facts/request.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
+import { describeRecovery } from '../remote/commit-script.js';
 import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { driftScript, parseDropinTexts } from './drift-script.js';
@@ -13,7 +15,7 @@ import { hostFindings } from './host-findings.js';
 import type { DriftHostResult } from './types.js';
 
 /** How long the read-only round trip may take. */
-export const DRIFT_STEP_TIMEOUT_MS = 60_000;
+export const DRIFT_STEP_TIMEOUT_MS = READ_STEP_TIMEOUT_SEC * 1000;
 
 // Compare one host with its resolved tasks; never throws for a host-level failure.
 export async function driftHost(
@@ -29,6 +31,7 @@ export async function driftHost(
     findings: [],
     error: null,
     error_code: null,
+    recovered: null,
     stats: { round_trips: 0 },
   };
   let session: ShellSession | undefined;
@@ -38,6 +41,12 @@ export async function driftHost(
     const run = await session.run(driftScript(request), { timeoutMs, what: 'reading facts' });
     const facts = parseFacts(run.stdout, request);
     if (facts.now === undefined) throw new Error(`reading facts failed: ${run.stderr.trim() || 'no output'}`);
+    if (facts.lock && !facts.lock.acquired)
+      throw new HfleetError(
+        'LOCKED',
+        `${host.name}: a run is in progress (${facts.lock.holder}); its half-done state is not drift, run drift again when it ends`,
+      );
+    result.recovered = facts.recovery ? describeRecovery(facts.recovery) : null;
     result.findings = hostFindings(tasks, facts, {
       knownDropins: host.vars.known_dropins,
       dropinTexts: parseDropinTexts(run.stdout),

@@ -40,6 +40,8 @@ export interface DriftHostResult {
   /** One line when status is unreachable or error, else null. */
   error: string | null;
   error_code: string | null;
+  /** What this run did first about an earlier run cut short on the host (finished or rolled back), else null. */
+  recovered: string | null;
   stats: { round_trips: number };
 }
 

@@ -14,7 +14,7 @@ import { isUnreachable } from './connection-codes.js';
 import { doneReport, plannedSteps } from './done-report.js';
 import type { EventSink } from './events.js';
 import { unifiedDiff } from './file-diff.js';
-import { gatherFacts } from './gather-facts.js';
+import { gatherFacts, noteRecovery } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
 import { executePlan, rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
 
@@ -84,6 +84,7 @@ export async function applyHost(
     const request = factRequestFor(tasks);
     const lock = options.check ? undefined : { waitSec: options.lockWaitSec, holder: options.who };
     const facts = await gatherFacts(session, host.name, request, lock, options.stepTimeoutMs);
+    result.recovered = noteRecovery(host.name, facts, emit);
     const plan = planHost(tasks, facts, { unmask: options.unmask === true });
     result = { ...result, status: planChangesHost(plan) ? 'changed' : 'ok', masked: plan.masked };
     // --check reports the plan; a run reports what its script did (doneReport below).

@@ -3,7 +3,9 @@ import { HfleetError } from '../errors.js';
 import { parseFacts } from '../facts/parse.js';
 import { factsScript, type LockRequest } from '../facts/script.js';
 import type { FactRequest, HostFacts } from '../facts/types.js';
+import { describeRecovery } from '../remote/commit-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
+import type { EventSink } from './events.js';
 import { assertLockAcquired } from './host-lock.js';
 import { lastLine } from './host-steps.js';
 
@@ -25,4 +27,12 @@ export async function gatherFacts(
     throw new HfleetError('REMOTE_COMMAND', `${hostName}: gathering facts failed: ${lastLine(run.stderr)}`);
   }
   return facts;
+}
+
+// Say what the facts round trip did about an interrupted run (a warning on the host), for the host's result.
+export function noteRecovery(hostName: string, facts: HostFacts, emit: EventSink): string | null {
+  if (!facts.recovery) return null;
+  const message = describeRecovery(facts.recovery);
+  emit({ type: 'warning', host: hostName, message });
+  return message;
 }

@@ -21,6 +21,8 @@ export interface HostResult {
   masked: string[];
   health: HealthOutcome[];
   error: string | null;
+  /** What this run did first about an earlier run cut short on the host (finished or rolled back), else null. */
+  recovered: string | null;
   /** The error's code (e.g. HOST_KEY_MISMATCH), null without error. */
   error_code: string | null;
   /** Unified diffs of the files that change (with --diff). */
@@ -43,6 +45,7 @@ export function blankResult(host: { name: string; customer: string }): HostResul
     masked: [],
     health: [],
     error: null,
+    recovered: null,
     error_code: null,
     stats: { round_trips: 0, bytes_sent: 0 },
   };

@@ -10,9 +10,10 @@ import {
 } from '../remote/health-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import type { HostPlan } from '../tasks/plan-types.js';
+import { STEP_TIMEOUT_SEC } from './deadlines.js';
 
-/** How long one round trip other than a health wait may take: restarting services on a loaded host is slow. */
-export const STEP_TIMEOUT_MS = 300_000;
+/** How long one round trip other than a health wait may take, by default. */
+export const STEP_TIMEOUT_MS = STEP_TIMEOUT_SEC * 1000;
 
 // The last non-empty line of some output, for one-line error messages.
 export function lastLine(text: string): string {

@@ -9,7 +9,7 @@ import type { ShellSession } from '../remote/shell-session.js';
 import { shellCommand } from '../util/shell-quote.js';
 import { isUnreachable } from './connection-codes.js';
 import type { EventSink } from './events.js';
-import { gatherFacts } from './gather-facts.js';
+import { gatherFacts, noteRecovery } from './gather-facts.js';
 import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
 import { healthBudgetMs, healthFailure } from './host-steps.js';
 
@@ -56,6 +56,7 @@ export async function restartHost(
     };
     const lock = { waitSec: options.lockWaitSec, holder: options.who };
     const facts = await gatherFacts(session, host.name, request, lock, options.stepTimeoutMs);
+    result.recovered = noteRecovery(host.name, facts, emit);
     const missing = units.filter((unit) => facts.units.get(unit)?.['LoadState'] !== 'loaded');
     if (missing.length > 0)
       throw new HfleetError(

@@ -1,5 +1,6 @@
 // Parse the facts script's tagged output into HostFacts (pure; tested on recorded outputs).
 import { parseProbeLines } from '../health/probe.js';
+import { parseRecovery, RECOVERY_TAG } from '../remote/commit-script.js';
 import { parseShowOutput } from './show-properties.js';
 import type { DropinEntry, FactRequest, HostFacts } from './types.js';
 
@@ -19,6 +20,7 @@ export function emptyFacts(): HostFacts {
     exists: new Map(),
     now: undefined,
     lock: undefined,
+    recovery: undefined,
   };
 }
 
@@ -69,6 +71,9 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
         break;
       case 'E':
         facts.exists.set(a, b === '1');
+        break;
+      case RECOVERY_TAG:
+        facts.recovery = parseRecovery(lines[index]!);
         break;
       case 'S': {
         if (a !== 'begin') break;

@@ -1,5 +1,6 @@
 // The facts command: one shell script that gathers everything a plan needs, printed as tagged lines.
 import { probeCommand } from '../health/probe.js';
+import { COMMIT_FUNCTIONS, commitVariables, HOST_PATHS } from '../remote/commit-script.js';
 import { quoteArg } from '../util/shell-quote.js';
 import { SHOW_PROPERTIES } from './show-properties.js';
 import type { FactRequest } from './types.js';
@@ -53,15 +54,23 @@ hf_exists() { if [ -e "$1" ]; then printf 'E	%s	1
 ' "$1"; fi; }
 `;
 
-// The holder line of the .info file, plus a note when the run that took the lock is gone: its remote shell was
-// orphaned (parent pid 1) and only finishes the command it was running, or the shell is gone and a child holds it.
+// The holder line of the .info file, plus a note when the run that took the lock cannot end by itself: its remote
+// shell (or the detached part it started) is stopped (SIGSTOP); the shell was orphaned (parent pid 1) and only
+// finishes what it is running; or the shell is gone and a process it started holds the lock.
 const LOCK_HOLDER = `hf_lock_holder() {
-  hf_who=$(sed -n 1p ${LOCK_FILE}.info 2>/dev/null); hf_pid=$(sed -n 2p ${LOCK_FILE}.info 2>/dev/null)
-  printf '%s' "${'$'}{hf_who:-holder unknown}"
+  hf_holder=$(sed -n 1p ${LOCK_FILE}.info 2>/dev/null); hf_pid=$(sed -n 2p ${LOCK_FILE}.info 2>/dev/null)
+  printf '%s' "${'$'}{hf_holder:-holder unknown}"
   case $hf_pid in ''|*[!0-9]*) return 0;; esac
   if [ ! -d "/proc/$hf_pid" ]; then printf '; stale: its remote shell (pid %s) is gone, a process it started holds the lock' "$hf_pid"; return 0; fi
+  for hf_p in "$hf_pid" $(ps -o pid= --ppid "$hf_pid" 2>/dev/null); do
+    if [ "$(sed -n 's/^State:[[:space:]]*\\(.\\).*/\\1/p' "/proc/$hf_p/status" 2>/dev/null)" = T ]; then
+      printf '; stuck: its remote shell (pid %s) is stopped (SIGSTOP) and holds the lock until resumed or killed' "$hf_p"; return 0
+    fi
+  done
   if [ "$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$hf_pid/status")" = 1 ]; then
-    printf '; stale: its client is gone, remote shell pid %s ends when "%s" ends' "$hf_pid" "$(ps -o args= --ppid "$hf_pid" 2>/dev/null | head -n 1)"
+    hf_cmd=$(ps -o stat=,args= --ppid "$hf_pid" 2>/dev/null | sed -n '/^ *Z/d; s/^ *[^ ]* *//p' | head -n 1)
+    if [ -n "$hf_cmd" ]; then printf '; stale: its client is gone, remote shell pid %s ends when "%s" ends' "$hf_pid" "$hf_cmd"
+    else printf '; stale: its client is gone, remote shell pid %s ends when its current step ends' "$hf_pid"; fi
   fi
 }
 `;
@@ -74,12 +83,35 @@ function lockLines(lock: LockRequest): string[] {
     `if ${flock}; then`,
     `  printf '%s\\n%s\\n' ${quoteArg(lock.holder)} "$$" > ${LOCK_FILE}.info; printf 'L\\tacquired\\n'`,
     `else printf 'L\\theld\\t%s\\n' "$(hf_lock_holder | hf_b64)"; return 0; fi`,
+    'hf_recover',
   ];
 }
 
+// A read-only run looks at the lock without keeping it: held (after 2 s of grace, for a run whose shell is just
+// ending), it says by whom (its findings would be a running run's half state); free, it first recovers an
+// interrupted run's manifest (a running run owns its own).
+const READ_LOCK_LINES = [
+  LOCK_HOLDER,
+  `if [ -e ${LOCK_FILE} ] && ! ( exec 9<${LOCK_FILE} && flock -w 2 9 || exit 1; [ ! -f "$hf_manifest" ] || hf_recover; exit 0 ); then`,
+  `  printf 'L\\theld\\t%s\\n' "$(hf_lock_holder | hf_b64)"`,
+  'fi',
+];
+
 // The facts script for this request; with a lock request it first takes the host's lock (and stops if held).
-export function factsScript(request: FactRequest, lock?: LockRequest): string {
-  const lines = [PRELUDE, ...(lock ? lockLines(lock) : []), `printf 'N\\t%s\\n' "$(date +%s)"`];
+// Either way it first finishes or rolls back a run that was cut short (a recovery line says which); `who` is
+// the audit log's author for that.
+export function factsScript(
+  request: FactRequest,
+  lock?: LockRequest,
+  who = 'hfleet (a read-only run)',
+): string {
+  const lines = [
+    COMMIT_FUNCTIONS,
+    PRELUDE,
+    ...commitVariables(lock?.holder ?? who, HOST_PATHS),
+    ...(lock ? lockLines(lock) : READ_LOCK_LINES),
+    `printf 'N\\t%s\\n' "$(date +%s)"`,
+  ];
   for (const file of request.files) lines.push(`hf_file ${quoteArg(file)}`);
   for (const dir of request.dropinDirs) lines.push(`hf_dropins ${quoteArg(dir)}`);
   for (const user of request.users) lines.push(`hf_user ${quoteArg(user)}`);

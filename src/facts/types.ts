@@ -1,5 +1,6 @@
 // What hfleet knows about a host after its one facts round trip.
 import type { ProbeOutcome } from '../health/probe.js';
+import type { Recovery } from '../remote/commit-script.js';
 
 /** What to gather from a host: derived from the resolved tasks, so nothing unneeded is read. */
 export interface FactRequest {
@@ -62,4 +63,6 @@ export interface HostFacts {
   /** The host's clock (seconds since the epoch) when the facts were read. */
   now: number | undefined;
   lock: LockFact | undefined;
+  /** What this run did about an earlier run that was cut short mid-commit, if it found one. */
+  recovery: Recovery | undefined;
 }

@@ -13,6 +13,7 @@ import {
 } from '../health/index.js';
 import type { ResolvedHealthTask } from '../playbook/types.js';
 import { quoteArg } from '../util/shell-quote.js';
+import { FAILPOINT_FUNCTION, HOST_PATHS } from './commit-script.js';
 
 /** The properties read at each look at a unit. */
 const STATE_PROPERTIES = 'Type,ActiveState,SubState,Result,MainPID,NRestarts';
@@ -61,7 +62,12 @@ export function healthWaits(checks: readonly ResolvedHealthTask[], settleSec?: n
 
 // Wait for every unit in parallel on the host; the host pays the longest wait plus one settle window.
 export function healthScript(waits: readonly HealthWait[]): string {
-  const lines = [PRELUDE];
+  const lines = [
+    PRELUDE,
+    FAILPOINT_FUNCTION,
+    `hf_failpoints=${quoteArg(HOST_PATHS.failpointDir)}`,
+    'hf_fp health',
+  ];
   for (const wait of waits) {
     const port = wait.port === undefined ? "''" : String(wait.port);
     const timeout = Math.max(1, Math.floor(wait.timeoutSec));

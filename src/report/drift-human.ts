@@ -26,6 +26,12 @@ function findingLines(finding: Finding, style: ChalkInstance): string[] {
 }
 
 function hostLines(result: DriftHostResult, width: number, style: ChalkInstance): string[] {
+  const lines = statusLines(result, width, style);
+  if (result.recovered) lines.splice(1, 0, `  ${style.yellow('note')}: ${result.recovered}`);
+  return lines;
+}
+
+function statusLines(result: DriftHostResult, width: number, style: ChalkInstance): string[] {
   const name = result.host.padEnd(width);
   if (result.status === 'clean') return [`${name}${style.green('clean')}`];
   if (result.status !== 'drifted') return [`${name}${style.red(result.status)}: ${result.error ?? ''}`];

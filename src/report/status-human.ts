@@ -63,6 +63,7 @@ export function statusHuman(
   const rows: { cells: string[]; ok: boolean }[] = [];
   const failures: string[] = [];
   for (const result of results) {
+    if (result.recovered) failures.push(`${result.host}: ${style.yellow('note')}: ${result.recovered}`);
     if (result.status === 'unreachable' || result.status === 'error') {
       failures.push(`${result.host}: ${style.red(result.status)}: ${result.error ?? ''}`);
       continue;

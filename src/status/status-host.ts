@@ -9,6 +9,7 @@ import { factsScript } from '../facts/script.js';
 import type { FactRequest } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
+import { describeRecovery } from '../remote/commit-script.js';
 import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { statusUnits, type UnitStatus, unitStatuses } from './status-rows.js';
@@ -21,6 +22,8 @@ export interface StatusHostResult {
   units: UnitStatus[];
   error: string | null;
   error_code: string | null;
+  /** What this run did first about an earlier run cut short on the host (finished or rolled back), else null. */
+  recovered: string | null;
 }
 
 // Only units and health: status reads no file.
@@ -35,6 +38,7 @@ export async function statusHost(
   host: Host,
   tasks: readonly ResolvedTask[],
   openSession: SessionOpener,
+  timeoutMs = DRIFT_STEP_TIMEOUT_MS,
 ): Promise<StatusHostResult> {
   const result: StatusHostResult = {
     host: host.name,
@@ -43,18 +47,20 @@ export async function statusHost(
     units: [],
     error: null,
     error_code: null,
+    recovered: null,
   };
   let session: ShellSession | undefined;
   try {
     session = await openSession(host);
     const request = statusRequest(tasks);
     const run = await session.run(factsScript(request), {
-      timeoutMs: DRIFT_STEP_TIMEOUT_MS,
+      timeoutMs,
       what: 'reading status',
     });
     const facts = parseFacts(run.stdout, request);
     if (facts.now === undefined)
       throw new Error(`reading status failed: ${run.stderr.trim() || 'no output'}`);
+    result.recovered = facts.recovery ? describeRecovery(facts.recovery) : null;
     result.units = unitStatuses(tasks, facts);
     result.status = result.units.every((unit) => unit.healthy) ? 'healthy' : 'unhealthy';
   } catch (error) {

@@ -162,7 +162,9 @@ describeWithLab('faults during apply', () => {
       expect(run.code).toBe(3);
       const initech = byHost(run.json)['initech-1'];
       expect(initech.status).toBe('failed');
-      expect(initech.error).toMatch(/^initech-1: write \/etc\/systemd\/system\/.* failed: could not write/);
+      expect(initech.error).toMatch(
+        /^initech-1: write \/etc\/systemd\/system\/.* failed: no space left on the device of /,
+      );
       expectOthersConverged(run.json, 'initech-1');
       await expectAllWhole([next.render]);
       expect((await onHost('initech-1', `test -e ${DROPIN} && echo yes || echo no`)).trim()).toBe('no');

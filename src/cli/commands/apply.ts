@@ -1,5 +1,6 @@
 // `hfleet apply`: converge the selected hosts to the playbook, in parallel (or rolling), and report per host.
 import type { CommandModule } from 'yargs';
+import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
 import { commandHeader } from '../command-table.js';
 import {
   type InventoryArgs,
@@ -8,6 +9,7 @@ import {
   withInventoryOptions,
   withOutputOption,
   withSshConfigOption,
+  withStepTimeoutOption,
 } from '../common-options.js';
 import { type ApplyRequest, runApply } from '../run-apply.js';
 
@@ -21,7 +23,14 @@ export function applyCommand(setExitCode: (code: number) => void): CommandModule
   return {
     ...commandHeader('apply'),
     builder: (yargs) =>
-      withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))
+      withStepTimeoutOption(
+        withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
+        STEP_TIMEOUT_SEC,
+      )
+        .option('health-timeout', {
+          type: 'number',
+          describe: 'seconds each service has to become healthy (default: the health_timeout var)',
+        })
         .option('playbook', {
           type: 'string',
           describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',

@@ -2,8 +2,8 @@
 
 import type { CommandModule } from 'yargs';
 import { parseBatchSize, planBatches } from '../../engine/batches.js';
+import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
 import type { EngineEvent } from '../../engine/events.js';
-import { STEP_TIMEOUT_MS } from '../../engine/host-steps.js';
 import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
 import { EXIT } from '../../exit-codes.js';
@@ -17,15 +17,18 @@ import { commandHeader } from '../command-table.js';
 import {
   type InventoryArgs,
   type SshConfigArgs,
+  type StepTimeoutArgs,
+  secondsToMs,
   withInventoryOptions,
   withSshConfigOption,
+  withStepTimeoutOption,
 } from '../common-options.js';
 import { loadPlannedFleet } from '../fleet-input.js';
 import { withHostSessions } from '../host-sessions.js';
 import { interruptAfterBatch } from '../interrupt.js';
 import { whoAmI } from '../who.js';
 
-interface RestartArgs extends InventoryArgs, SshConfigArgs {
+interface RestartArgs extends InventoryArgs, SshConfigArgs, StepTimeoutArgs {
   services: string | undefined;
   batch: string | undefined;
   maxFail: number;
@@ -69,7 +72,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
   return {
     ...commandHeader('restart'),
     builder: (yargs) =>
-      withSshConfigOption(withInventoryOptions(yargs))
+      withStepTimeoutOption(withSshConfigOption(withInventoryOptions(yargs)), STEP_TIMEOUT_SEC)
         .option('services', {
           type: 'string',
           describe: "comma list of services (default: each host's services)",
@@ -97,6 +100,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
         .example('$0 restart --batch 25% --max-fail 1 --services hub-cloud', 'quarter of the fleet at a time')
         .example('$0 restart --limit acme --json', 'one customer, machine-readable') as never,
     handler: async (args) => {
+      const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
       const size = parseBatchSize(args.batch);
       const fleet = loadPlannedFleet(args.inventory, args.limit, undefined, { sshConfig: args.sshConfig });
       const batches = planBatches(fleet.inventory, fleet.hosts, size);
@@ -106,7 +110,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
         who: whoAmI('restart'),
         lockWaitSec: args.lockWait,
         settleSec: args.settle,
-        stepTimeoutMs: STEP_TIMEOUT_MS,
+        stepTimeoutMs,
       };
       const interrupt = interruptAfterBatch();
       let report: Awaited<ReturnType<typeof runRollout>>;

@@ -29,7 +29,8 @@ export function withFiles(render: Rendering, files: Record<string, string>): Ren
   return out;
 }
 
-function filesUnder(root: string, relative = ''): string[] {
+// Every file below `root`, as absolute paths on the host (`/etc/...`).
+export function filesUnder(root: string, relative = ''): string[] {
   const here = path.join(root, relative);
   let names: string[];
   try {

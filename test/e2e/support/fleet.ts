@@ -11,6 +11,7 @@ const BIN = path.resolve(import.meta.dirname, '../../../bin/hfleet.js');
 
 /** Per-customer additions to the lab inventory. */
 export interface CustomerSettings {
+  displayName?: string;
   vars?: Record<string, unknown>;
   ssh?: Record<string, unknown>;
 }
@@ -33,7 +34,7 @@ export function labInventory(
   for (const host of lab.hosts.slice(0, count)) {
     const own = settings[host.customer] ?? {};
     customers[host.customer] = {
-      display_name: host.displayName,
+      display_name: own.displayName ?? host.displayName,
       ...(own.vars ? { vars: own.vars } : {}),
       ...(own.ssh ? { ssh: own.ssh } : {}),
       hosts: { [host.name]: { address: host.address } },

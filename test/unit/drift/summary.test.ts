@@ -10,6 +10,7 @@ function host(status: DriftHostResult['status']): DriftHostResult {
     findings: [],
     error: null,
     error_code: null,
+    recovered: null,
     stats: { round_trips: 1 },
   };
 }

@@ -93,6 +93,42 @@ describe('the facts script, run by a real sh', () => {
     }
   });
 
+  it('a read-only run sees a held lock without taking it, and says when its holder is stopped', async () => {
+    const req = request(scratchDir('hfleet-facts-'));
+    const lockDir = scratchDir('hfleet-lock-');
+    const withDir = (script: string) => script.replaceAll('/run/lock', lockDir);
+    const read = async () => {
+      const reader = new ShellSession(localShellChannel(), 'reader');
+      try {
+        return parseFacts(
+          (await reader.run(withDir(factsScript(req)), { timeoutMs: 10_000, what: 'facts' })).stdout,
+          req,
+        );
+      } finally {
+        reader.close();
+      }
+    };
+    expect((await read()).lock).toBeUndefined();
+    session = new ShellSession(localShellChannel(), 'holder');
+    const holder = withDir(
+      `${factsScript(req, { waitSec: 0, holder: 'alice pid 1' })}\nprintf 'P\\t%s\\n' "$$"`,
+    );
+    const taken = await session.run(holder, { timeoutMs: 10_000, what: 'facts' });
+    expect(parseFacts(taken.stdout, req).lock).toEqual({ acquired: true });
+    expect((await read()).lock).toEqual({ acquired: false, holder: 'alice pid 1' });
+    const pid = Number(/^P\t(\d+)$/m.exec(taken.stdout)?.[1]);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const stuck = (await read()).lock;
+      expect(stuck).toEqual({
+        acquired: false,
+        holder: `alice pid 1; stuck: its remote shell (pid ${pid}) is stopped (SIGSTOP) and holds the lock until resumed or killed`,
+      });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  });
+
   it('probes every health endpoint in one bash and keeps each outcome with its unit', async () => {
     const server = createServer((request, response) => {
       response.statusCode = request.url === '/api/health' ? 200 : 503;

@@ -15,6 +15,7 @@ const results: DriftHostResult[] = [
     findings: [],
     error: null,
     error_code: null,
+    recovered: null,
     stats: { round_trips: 1 },
   },
   {
@@ -46,6 +47,7 @@ const results: DriftHostResult[] = [
     ],
     error: null,
     error_code: null,
+    recovered: null,
     stats: { round_trips: 1 },
   },
   {
@@ -55,6 +57,7 @@ const results: DriftHostResult[] = [
     findings: [],
     error: 'initech-1: connection refused',
     error_code: 'SSH_REFUSED',
+    recovered: null,
     stats: { round_trips: 0 },
   },
 ];

@@ -14,6 +14,7 @@ describe('applyJunitCases', () => {
         status: 'unreachable',
         error: 'globex-1 (10.0.0.2:22): connection refused',
         error_code: 'SSH_REFUSED',
+        recovered: null,
       },
     ]);
     expect(cases).toEqual([
@@ -39,6 +40,7 @@ describe('driftJunitCases', () => {
     findings: [],
     error: null,
     error_code: null,
+    recovered: null,
     stats: { round_trips: 1 },
   };
 

@@ -32,7 +32,15 @@ describe('status report', () => {
 
   it('prints one row per host and unit, failures below, a summary; exit 3 unless all healthy', () => {
     const results: StatusHostResult[] = [
-      { host: 'acme-1', customer: 'acme', status: 'healthy', units: [unit], error: null, error_code: null },
+      {
+        host: 'acme-1',
+        customer: 'acme',
+        status: 'healthy',
+        units: [unit],
+        error: null,
+        error_code: null,
+        recovered: null,
+      },
       {
         host: 'globex-1',
         customer: 'globex',
@@ -53,6 +61,7 @@ describe('status report', () => {
         ],
         error: null,
         error_code: null,
+        recovered: null,
       },
       {
         host: 'x-1',
@@ -61,6 +70,7 @@ describe('status report', () => {
         units: [],
         error: 'refused',
         error_code: 'SSH_REFUSED',
+        recovered: null,
       },
     ];
     const summary = summarizeStatus(results);
