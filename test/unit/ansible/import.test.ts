@@ -94,6 +94,11 @@ describe('importAnsible: addresses, ports and users as Ansible connects', () => 
     // b is deeper than a (under parent), so b wins although a has the higher priority.
     expect(login('h1')).toEqual(['h1', 2200, 'from_b']);
     expect(login('h2')).toEqual(['h2', 2200, 'own']);
+    const yaml = imported(
+      'all:\n  children:\n    a:\n      vars: { ansible_group_priority: 20, ansible_user: from_a }\n      hosts: { h1: }\n    b:\n      vars: { ansible_user: from_b }\n      hosts: { h1: }\n',
+      'inv.yml',
+    );
+    expect(yaml.login('h1')).toEqual(['h1', 22, 'from_a']);
     const same = imported(
       '[a]\nh1\n[b]\nh1\n[a:vars]\nansible_user=from_a\nansible_group_priority=10\n[b:vars]\nansible_user=from_b\n',
     );
@@ -169,6 +174,21 @@ describe('importAnsible: customers a person would keep', () => {
     expect(
       Object.fromEntries(inventory.customers.map((customer) => [customer.id, customer.hosts.length])),
     ).toEqual(expected);
+  });
+
+  it('--customer-from group-prefix:customer_ takes the name after the prefix', () => {
+    const { inventory } = imported(
+      '[customer_acme]\na1\na2\n[customer_globex]\ng1\n[web]\na1\ng1\n',
+      'hosts',
+      'group-prefix:customer_',
+    );
+    expect(
+      inventory.customers.map((customer) => [customer.id, customer.hosts.map((host) => host.name)]),
+    ).toEqual([
+      ['acme', ['a1', 'a2']],
+      ['globex', ['g1']],
+    ]);
+    expect(inventory.groups.map((group) => group.name)).toEqual(['web']);
   });
 
   it('sums up the mapping, says which hosts stayed alone, and notes a group that widens', () => {
