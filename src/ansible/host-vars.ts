@@ -11,7 +11,7 @@ export interface GroupTree {
 
 // Depths and ancestors of every group; a loop among groups is refused as Ansible refuses it.
 export function groupTree(inventory: AnsibleInventory): GroupTree {
-  const tree: GroupTree = { depth: new Map([['all', 0]]), ancestors: new Map([['all', new Set()]]) };
+  const tree: GroupTree = { depth: new Map(), ancestors: new Map() };
   const visiting = new Set<string>();
   const visit = (name: string): number => {
     const known = tree.depth.get(name);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { groupTree } from '../../../src/ansible/host-vars.js';
 import { parseAnsibleIni } from '../../../src/ansible/parse-ini.js';
 import { parseAnsibleYaml } from '../../../src/ansible/parse-yaml.js';
 
@@ -59,5 +60,12 @@ describe('parseAnsibleYaml', () => {
     expect(parseAnsibleYaml('all:\n  hostz: {}\n', 'inv.yml').notes).toEqual([
       'inv.yml: all/hostz: not hosts, vars or children; Ansible skips it',
     ]);
+  });
+});
+
+describe('groupTree', () => {
+  it('refuses a loop through all, as Ansible does ([web:children] all)', () => {
+    const inventory = parseAnsibleIni('[all]\na1\n[web:children]\nall\n', 'hosts');
+    expect(() => groupTree(inventory)).toThrow(/recursive dependency loop/);
   });
 });
