@@ -50,6 +50,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/serve.js')).serveCommand,
   },
   {
+    name: 'hosts',
+    command: 'hosts [inventory]',
+    describe: 'how each host will be reached and where each setting comes from (connects to nothing)',
+    load: async () => (await import('./commands/hosts.js')).hostsCommand,
+  },
+  {
     name: 'render',
     command: 'render [inventory]',
     describe: "render every selected host's unit files and drop-ins into a local directory (no SSH)",

@@ -1,6 +1,7 @@
 // Options shared by the commands that read an inventory.
 import type { Argv } from 'yargs';
 import { HfleetError } from '../errors.js';
+import type { TransportKind } from '../inventory/types.js';
 
 /** The options every inventory-reading command accepts. */
 export interface InventoryArgs {
@@ -31,17 +32,23 @@ export function withInventoryOptions<T>(yargs: Argv<T>) {
     .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' });
 }
 
-/** The option of commands that connect to hosts. */
+/** The options of commands that connect to hosts. */
 export interface SshConfigArgs {
   sshConfig: string | undefined;
+  transport: TransportKind | undefined;
 }
 
-// Add --ssh-config to a command that connects to hosts.
+// Add --ssh-config and --transport to a command that connects to hosts.
 export function withSshConfigOption<T>(yargs: Argv<T>) {
-  return yargs.option('ssh-config', {
-    type: 'string',
-    describe: 'OpenSSH client config for what the inventory leaves open (default ~/.ssh/config)',
-  });
+  return yargs
+    .option('ssh-config', {
+      type: 'string',
+      describe: 'OpenSSH client config for what the inventory leaves open (default ~/.ssh/config)',
+    })
+    .option('transport', {
+      choices: ['ssh2', 'openssh'] as const,
+      describe: "what carries the connections, for every host (default: the inventory's, else ssh2)",
+    });
 }
 
 /** `--output FORMAT FILE`: a report file in addition to the normal output. */

@@ -2,7 +2,7 @@
 import { HfleetError } from '../errors.js';
 import { loadInventory } from '../inventory/load.js';
 import { selectHosts } from '../inventory/select.js';
-import type { Host, Inventory } from '../inventory/types.js';
+import type { Host, Inventory, TransportKind } from '../inventory/types.js';
 import { expandPlaybook } from '../playbook/expand.js';
 import { builtinPlaybookPath, loadPlaybook } from '../playbook/load.js';
 import type { Playbook, ResolvedTask } from '../playbook/types.js';
@@ -14,6 +14,8 @@ import { readSshConfig } from '../ssh-config/read.js';
 export interface FleetOptions {
   /** `--ssh-config FILE`; undefined: ~/.ssh/config when it exists. */
   sshConfig?: string | undefined;
+  /** `--transport`: overrides the inventory's for every host. */
+  transport?: TransportKind | undefined;
   /** No host will be contacted (render, lint): leave SSH settings as the inventory has them. */
   offline?: boolean;
 }
@@ -34,6 +36,8 @@ export interface PlannedFleet extends FleetInput {
 // jump hosts still resolve as ssh would (their own user and keys).
 function withSshConfig(hosts: Host[], options: FleetOptions): Host[] {
   if (options.offline) return hosts;
+  const transport = options.transport;
+  if (transport) hosts = hosts.map((host) => ({ ...host, ssh: { ...host.ssh, transport } }));
   const env = processResolveEnvironment();
   const config = readSshConfig(options.sshConfig, env.home) ?? { file: '(no ssh config)', text: '' };
   const applied = applySshConfig(hosts, config, env);

@@ -44,7 +44,10 @@ export async function runReadFleet<R>(
 ): Promise<{ results: R[]; seconds: number }> {
   checkOutputOption(args.output);
   const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
-  const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, { sshConfig: args.sshConfig });
+  const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
+    sshConfig: args.sshConfig,
+    transport: args.transport,
+  });
   const started = performance.now();
   const results = await withHostSessions((openSession) =>
     runFleet(fleet.hosts, (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs), {

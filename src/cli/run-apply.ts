@@ -9,6 +9,7 @@ import { type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
 import { EXIT } from '../exit-codes.js';
 import { recordRun } from '../history/record-run.js';
+import type { TransportKind } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
@@ -41,6 +42,7 @@ export interface ApplyRequest {
   /** `--unmask`: unmask masked units and manage them. */
   unmask?: boolean | undefined;
   sshConfig?: string | undefined;
+  transport?: TransportKind | undefined;
   /** `--output junit FILE`. */
   output?: string[] | undefined;
   /** Seconds one round trip may take (`--step-timeout`; default STEP_TIMEOUT_SEC). */
@@ -68,6 +70,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
       : secondsToMs('health-timeout', request.healthTimeout) / 1000;
   const fleet = loadPlannedFleet(request.inventory, request.limit, request.playbook, {
     sshConfig: request.sshConfig,
+    transport: request.transport,
   });
   if (healthTimeoutSec !== undefined) overrideHealthTimeouts(fleet.tasks, healthTimeoutSec);
   const batches = request.rolling

@@ -16,7 +16,7 @@ import { type ApplyRequest, runApply } from '../run-apply.js';
 type ApplyArgs = InventoryArgs &
   SshConfigArgs &
   OutputArgs &
-  Omit<ApplyRequest, keyof InventoryArgs | 'sshConfig' | 'output'>;
+  Omit<ApplyRequest, keyof InventoryArgs | 'sshConfig' | 'transport' | 'output'>;
 
 // The yargs module of `hfleet apply`.
 export function applyCommand(setExitCode: (code: number) => void): CommandModule<object, ApplyArgs> {

@@ -60,7 +60,10 @@ export function logsCommand(
     handler: async (args) => {
       const { inventory, service } = splitTargets(args.targets);
       const argv = journalArgv(logsUnit(service), args.lines, args.follow);
-      const fleet = loadFleet(inventory, args.limit, { sshConfig: args.sshConfig });
+      const fleet = loadFleet(inventory, args.limit, {
+        sshConfig: args.sshConfig,
+        transport: args.transport,
+      });
       const style = styleFor(process.stdout);
       const width = Math.max(0, ...fleet.hosts.map((host) => host.name.length));
       const pool = new ConnectionPool({

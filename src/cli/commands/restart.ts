@@ -102,7 +102,10 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
     handler: async (args) => {
       const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
       const size = parseBatchSize(args.batch);
-      const fleet = loadPlannedFleet(args.inventory, args.limit, undefined, { sshConfig: args.sshConfig });
+      const fleet = loadPlannedFleet(args.inventory, args.limit, undefined, {
+        sshConfig: args.sshConfig,
+        transport: args.transport,
+      });
       const batches = planBatches(fleet.inventory, fleet.hosts, size);
       const human = args.json ? undefined : rolloutHuman();
       const emit = (event: EngineEvent) => human?.onEvent(event);
