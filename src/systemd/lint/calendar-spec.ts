@@ -13,6 +13,7 @@ const COMPONENT = /^(\*|\d+(\.\d+)?(\.\.\d+)?)(\/\d+(\.\d+)?)?(,(\d+(\.\d+)?(\.\
 
 // True when systemd parses `text` as a calendar event (`daily`, `Mon..Fri 09:00`, `*-*-1 00:00:00 UTC`).
 export function isCalendarSpec(text: string): boolean {
+  if (/^@\d+$/.test(text.trim())) return true;
   const words = text.trim().split(/\s+/);
   if (words.length === 0 || words[0] === '') return false;
   if (words.length > 1 && isTimezone(words[words.length - 1] ?? '')) words.pop();
@@ -27,7 +28,7 @@ export function isCalendarSpec(text: string): boolean {
 
 function isWeekdaySpec(word: string): boolean {
   return word.split(',').every((item) => {
-    const ends = item.split('..');
+    const ends = item.split(/\.\.|-/);
     return (
       ends.length <= 2 &&
       ends.every((end) => WEEKDAYS.has(end.toLowerCase()) || WEEKDAY_NAMES.has(end.toLowerCase()))

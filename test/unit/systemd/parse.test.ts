@@ -61,4 +61,38 @@ describe('parseUnit / serializeUnit', () => {
       value: 'honeyframe',
     });
   });
+
+  it('a backslash followed by a space is not a continuation: the next line is read on its own', () => {
+    const unit = parseUnit('[Service]\nExecStart=/bin/echo one \\ \n  two\n');
+    expect(unit.sections[0]?.lines.map((l) => l.kind)).toEqual(['directive', 'invalid']);
+    expect(directivesOf(unit)[0]?.value).toBe('/bin/echo one \\');
+  });
+
+  it('an escaped backslash at the end is not a continuation either', () => {
+    const unit = parseUnit('[Service]\nExecStart=/bin/echo a \\\\\nUser=x\n');
+    expect(directivesOf(unit).map((d) => d.key)).toEqual(['ExecStart', 'User']);
+  });
+
+  it('skips comment lines inside a continuation and ends it at an empty line', () => {
+    const text = '[Service]\nExecStart=/bin/echo \\\n # note\n  q \\\n\nUser=x\n';
+    const unit = parseUnit(text);
+    expect(directivesOf(unit).map((d) => [d.key, d.value])).toEqual([
+      ['ExecStart', '/bin/echo    q'],
+      ['User', 'x'],
+    ]);
+    expect(serializeUnit(unit)).toBe(text);
+  });
+
+  it('reads lines before the first section, .include lines and broken headers as systemd does', () => {
+    const unit = parseUnit('.include /etc/base.service\nUser=x\n[Unit]\n.include /x\n[Service\n=y\n');
+    expect(unit.preamble.map((l) => l.kind)).toEqual(['invalid', 'directive']);
+    expect(unit.sections[0]?.lines.map((l) => l.kind)).toEqual(['invalid', 'invalid', 'invalid']);
+  });
+
+  it('splits key and value at the first equals sign, whatever the key looks like', () => {
+    expect(directivesOf(parseUnit('[Service]\nSome Key = a=b\n'))[0]).toMatchObject({
+      key: 'Some Key',
+      value: 'a=b',
+    });
+  });
 });

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { environmentProblem } from '../../../../src/systemd/lint/environment-value.js';
+import { splitQuotedWords } from '../../../../src/systemd/lint/quoted-words.js';
+
+describe('environmentProblem', () => {
+  it.each(['FOO=bar', '"FOO=bar baz" A=1', "A='x y'", 'EMPTY='])('accepts %j', (text) =>
+    expect(environmentProblem(text)).toBeUndefined(),
+  );
+  it.each([
+    ['"FOO=bar', /unbalanced quotes/],
+    ['FOO', /NAME=value/],
+    ['=bar', /NAME=value/],
+  ])('refuses %j', (text, problem) => expect(environmentProblem(text)).toMatch(problem));
+
+  it('splits words on unquoted whitespace and drops the quotes', () => {
+    expect(splitQuotedWords(`a "b c" d'e f'`)).toEqual(['a', 'b c', 'de f']);
+  });
+});

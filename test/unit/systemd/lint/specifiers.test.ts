@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { isTemplatePath, resolveSpecifiers, usesInstance } from '../../../../src/systemd/lint/specifiers.js';
+import { unitNameFromPath } from '../../../../src/systemd/lint/unit-name.js';
+
+describe('specifiers', () => {
+  it('resolves known specifiers to stand-ins; %i is empty outside a template', () => {
+    expect(resolveSpecifiers('%h/data %i 100%%', false)).toEqual({ value: '/h/data  100%', unknown: [] });
+    expect(resolveSpecifiers('%i', true).value).toBe('instance');
+    expect(resolveSpecifiers('a=%z', false).unknown).toEqual(['%z']);
+  });
+
+  it('knows template paths and instance specifiers', () => {
+    expect(isTemplatePath('/lib/systemd/system/getty@.service')).toBe(true);
+    expect(isTemplatePath('/etc/systemd/system/getty@.service.d/local.conf')).toBe(true);
+    expect(isTemplatePath('getty@tty1.service')).toBe(false);
+    expect(usesInstance('User=%i')).toBe(true);
+    expect(usesInstance('100%%i')).toBe(false);
+  });
+});
+
+describe('unitNameFromPath', () => {
+  it.each([
+    ['/', 'mount', '-.mount'],
+    ['/srv/data', 'mount', 'srv-data.mount'],
+    ['/srv/my-data/', 'mount', 'srv-my\\x2ddata.mount'],
+    ['/dev/disk/by-label/swap', 'swap', 'dev-disk-by\\x2dlabel-swap.swap'],
+    ['/srv/.hidden', 'mount', 'srv-.hidden.mount'],
+  ])('%s → %s', (path, type, name) => expect(unitNameFromPath(path, type)).toBe(name));
+});
