@@ -3,6 +3,7 @@ import { parseMemoryLimit } from '../memory-limit.js';
 import type { DirectiveLine, UnitFile } from '../unit-file.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import type { Finding } from './finding.js';
+import { isNewerDirective } from './newer-directives.js';
 import { isTemplatePath, resolveSpecifiers, usesInstance } from './specifiers.js';
 import { isScalarKey, resolvesSpecifiers, sectionsOf } from './unit-sections.js';
 import { valueNotice, valueProblem } from './value-rules.js';
@@ -85,6 +86,15 @@ function lintKey(section: string, { key, line }: DirectiveLine, add: Add): boole
       `${key} belongs in [Unit]: [Service] accepts it only for compatibility`,
     );
   if (DIRECTIVE_TABLE[section]?.[key] !== undefined) return true;
+  if (isNewerDirective(section, key)) {
+    add(
+      line,
+      'newer-key',
+      'warning',
+      `'${key}' needs systemd newer than 252 (up to 257): older versions ignore it`,
+    );
+    return false;
+  }
   add(line, 'unknown-key', 'error', `unknown key '${key}' in [${section}]: systemd ignores it`);
   return false;
 }

@@ -50,6 +50,7 @@ export function valueProblem(section: string, key: string, value: string): Value
   const kind = DIRECTIVE_TABLE[section]?.[key];
   if (kind === undefined || value === '') return undefined;
   const enumeration = ENUMERATIONS[`${section}.${key}`] ?? ENUMERATIONS[key];
+  if (key === 'Type' && value === 'notify-reload') return undefined;
   if (enumeration && !enumeration.values.includes(value))
     return { message: `Failed to parse ${enumeration.name}, ignoring: ${value}` };
   const words = BOOLEAN_OR[key];
@@ -109,6 +110,8 @@ function isLimitPart(part: string): boolean {
 
 // Why a value systemd accepts is still likely a mistake (it rewrites it, or warns about it), if it is.
 export function valueNotice(key: string, value: string): string | undefined {
+  if (key === 'Type' && value === 'notify-reload')
+    return 'Type=notify-reload needs systemd newer than 252 (up to 257): older versions ignore it';
   if ((key === 'StandardOutput' || key === 'StandardError') && OBSOLETE_OUTPUTS.includes(value))
     return `${key}=${value} is obsolete: systemd uses journal instead`;
   if (key === 'KillMode' && value === 'none')
