@@ -19,9 +19,11 @@ export type ErrorCode =
   | 'REMOTE_COMMAND'
   | 'LOCKED'
   | 'HEALTH_TIMEOUT'
-  | 'INTERRUPTED';
+  | 'INTERRUPTED'
+  /** A bug or a failure hfleet has no name for: reported with its message, never hidden. */
+  | 'UNEXPECTED';
 
-// An expected failure: printed as one line plus its hint at the CLI edge, never with a stack.
+/** An expected failure: printed as one line plus its hint at the CLI edge, never with a stack. */
 export class HfleetError extends Error {
   readonly code: ErrorCode;
   readonly hint: string | undefined;
@@ -34,7 +36,7 @@ export class HfleetError extends Error {
   }
 }
 
-// Codes that mean "bad input": the CLI exits 1 and nothing was touched on any host.
+/** Codes that mean "bad input": the CLI exits 1 and nothing was touched on any host. */
 export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'USAGE',
   'INVENTORY_INVALID',
@@ -44,12 +46,18 @@ export const INPUT_ERROR_CODES: ReadonlySet<ErrorCode> = new Set([
   'SSH_CONFIG',
 ]);
 
-// True when the value is an HfleetError (also across module copies).
+/** The error as an HfleetError: itself when it is one, else `UNEXPECTED` with its message and the original as cause. */
+export function asHfleetError(error: unknown): HfleetError {
+  if (error instanceof HfleetError) return error;
+  return new HfleetError('UNEXPECTED', errorMessage(error), { cause: error });
+}
+
+/** True when the value is an HfleetError (also across module copies). */
 export function isHfleetError(value: unknown): value is HfleetError {
   return value instanceof HfleetError;
 }
 
-// The message of anything thrown, for reports that must stay one line.
+/** The message of anything thrown, for reports that must stay one line. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
   return String(error);

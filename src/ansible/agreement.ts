@@ -25,7 +25,7 @@ export interface InventoryAgreement {
 /** The login user both sides take for a host that sets none. */
 export const ORACLE_LOCAL_USER = 'oracle-local-user';
 
-// Compare the import of `file` with what Ansible gives (`oracle`, from runAnsibleInventory).
+/** Compare the import of `file` with what Ansible gives (`oracle`, from runAnsibleInventory). */
 export async function compareWithAnsible(file: string, oracle: OracleResult): Promise<InventoryAgreement> {
   const agreement: InventoryAgreement = {
     file,
@@ -102,7 +102,7 @@ export async function compareWithAnsible(file: string, oracle: OracleResult): Pr
   return agreement;
 }
 
-// Run Ansible on `file` and compare.
+/** Run Ansible on `file` and compare. */
 export async function checkAgainstAnsible(file: string): Promise<InventoryAgreement> {
   return compareWithAnsible(file, await runAnsibleInventory(file));
 }

@@ -33,7 +33,7 @@ const TEMPLATE = /\{\{|\{%/;
 /** A host's connection, or the reason it cannot be one. */
 export type ConnectionVerdict = { connection: Connection } | { refusal: string };
 
-// The first of `names` the host sets, with the name that set it.
+/** The first of `names` the host sets, with the name that set it. */
 export function firstSet(vars: AnsibleVars, names: readonly string[]): [string, unknown] | undefined {
   for (const name of names) if (Object.hasOwn(vars, name)) return [name, vars[name]];
   return undefined;
@@ -49,7 +49,7 @@ function refusalOfText(name: string, value: unknown): string | undefined {
   return undefined;
 }
 
-// The connection Ansible would open for `host`, or the reason hfleet refuses the host.
+/** The connection Ansible would open for `host`, or the reason hfleet refuses the host. */
 export function connectionOf(host: string, vars: AnsibleVars): ConnectionVerdict {
   const kind = firstSet(vars, ['ansible_connection'])?.[1];
   if (kind !== undefined && !(typeof kind === 'string' && SSH_CONNECTIONS.has(kind))) {

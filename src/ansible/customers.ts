@@ -14,7 +14,7 @@ export type CustomerRule =
 /** The forms `--customer-from` takes, for help and errors. */
 export const CUSTOMER_RULE_FORMS = 'host, group:PARENT, group-prefix:PREFIX, host-pattern:REGEX, var:NAME';
 
-// `--customer-from` text into a rule; a bad form or regular expression is a usage error.
+/** `--customer-from` text into a rule; a bad form or regular expression is a usage error. */
 export function parseCustomerRule(text: string): CustomerRule {
   const at = text.indexOf(':');
   const kind = at < 0 ? text : text.slice(0, at);
@@ -39,7 +39,7 @@ export function parseCustomerRule(text: string): CustomerRule {
   return usage('unknown kind');
 }
 
-// The rule as the summary names it.
+/** The rule as the summary names it. */
 export function describeRule(rule: CustomerRule): string {
   if (rule.kind === 'host') return 'one customer per host';
   if (rule.kind === 'group') return `the group each host is in under '${rule.parent}'`;
@@ -70,7 +70,7 @@ function firstOf(names: string[], alone: string): Placement {
   return rest.length > 0 ? { name: first, also: rest } : { name: first };
 }
 
-// Where `rule` puts `host`.
+/** Where `rule` puts `host`. */
 export function placeHost(
   rule: CustomerRule,
   host: string,
@@ -102,7 +102,7 @@ export function placeHost(
   return { alone: `sets no ${rule.name}` };
 }
 
-// The groups that make customers under `rule` (they become customers, not hfleet groups).
+/** The groups that make customers under `rule` (they become customers, not hfleet groups). */
 export function customerGroups(rule: CustomerRule, inventory: AnsibleInventory): Set<string> {
   if (rule.kind === 'group') return new Set(inventory.groups.get(rule.parent)?.children ?? []);
   if (rule.kind === 'group-prefix') {

@@ -1,6 +1,6 @@
 // hfleet names (customers, hosts, groups) from Ansible names: lower case, other characters as '-'.
 
-// An hfleet id from an Ansible name.
+/** An hfleet id from an Ansible name. */
 export function toId(name: string): string {
   const id = name
     .toLowerCase()

@@ -23,7 +23,7 @@ function common(list: Settings[]): Settings {
   return shared;
 }
 
-// Remove what all `hosts` share from each of them and return it.
+/** Remove what all `hosts` share from each of them and return it. */
 export function hoistShared(hosts: HostSettings[]): HostSettings {
   const shared: HostSettings = { ssh: {}, vars: {}, extra: {} };
   for (const part of PARTS) {
@@ -33,7 +33,7 @@ export function hoistShared(hosts: HostSettings[]): HostSettings {
   return shared;
 }
 
-// `vars` with `extra` folded in, or undefined when both are empty.
+/** `vars` with `extra` folded in, or undefined when both are empty. */
 export function varsBlock(settings: HostSettings): Settings | undefined {
   const block: Settings = { ...settings.vars };
   if (Object.keys(settings.extra).length > 0) block['extra'] = settings.extra;

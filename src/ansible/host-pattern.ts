@@ -49,7 +49,7 @@ function parseAddress(text: string): { host: string; port: number | undefined } 
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-// Every name a pattern with `[a:b(:step)]` ranges stands for, in order (Ansible's expand_hostname_range).
+/** Every name a pattern with `[a:b(:step)]` ranges stands for, in order (Ansible's expand_hostname_range). */
 export function expandRanges(
   pattern: string,
   where: string,
@@ -102,7 +102,7 @@ export function expandRanges(
   return names;
 }
 
-// A host key into names and port, as Ansible's file inventory plugins read it.
+/** A host key into names and port, as Ansible's file inventory plugins read it. */
 export function readHostPattern(key: string, where: string): HostPattern {
   const parsed = parseAddress(key);
   const pattern = parsed?.host ?? key;

@@ -9,7 +9,7 @@ export interface GroupTree {
   ancestors: Map<string, Set<string>>;
 }
 
-// Depths and ancestors of every group; a loop among groups is refused as Ansible refuses it.
+/** Depths and ancestors of every group; a loop among groups is refused as Ansible refuses it. */
 export function groupTree(inventory: AnsibleInventory): GroupTree {
   const tree: GroupTree = { depth: new Map(), ancestors: new Map() };
   const visiting = new Set<string>();
@@ -36,7 +36,7 @@ export function groupTree(inventory: AnsibleInventory): GroupTree {
   return tree;
 }
 
-// Every host's groups, direct and inherited, without `all`, in the order Ansible applies their vars.
+/** Every host's groups, direct and inherited, without `all`, in the order Ansible applies their vars. */
 export function groupsOfHosts(inventory: AnsibleInventory, tree: GroupTree): Map<string, string[]> {
   const found = new Map<string, Set<string>>();
   for (const [name, group] of inventory.groups) {
@@ -64,7 +64,7 @@ export function groupsOfHosts(inventory: AnsibleInventory, tree: GroupTree): Map
   return sorted;
 }
 
-// The vars Ansible gives `host` from the inventory (what `ansible-inventory --list` shows for it).
+/** The vars Ansible gives `host` from the inventory (what `ansible-inventory --list` shows for it). */
 export function hostVars(inventory: AnsibleInventory, host: string, groups: readonly string[]): AnsibleVars {
   const vars: AnsibleVars = {};
   const layers = [

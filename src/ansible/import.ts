@@ -17,8 +17,10 @@ export interface AnsibleImport {
   customers: number;
 }
 
-// Convert Ansible inventory text; the result is checked by loading it as an hfleet inventory.
-// `schemaPath`: where editors find inventory.schema.json from the output file (adds a modeline).
+/**
+ * Convert Ansible inventory text; the result is checked by loading it as an hfleet inventory.
+ * `schemaPath`: where editors find inventory.schema.json from the output file (adds a modeline).
+ */
 export function importAnsible(
   text: string,
   file: string,

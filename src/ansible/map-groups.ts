@@ -21,8 +21,10 @@ function hostsOfGroups(inventory: AnsibleInventory): (name: string) => Set<strin
   return of;
 }
 
-// The hfleet groups: one per Ansible group with imported hosts, except `all`, `ungrouped` and the groups
-// that became customers.
+/**
+ * The hfleet groups: one per Ansible group with imported hosts, except `all`, `ungrouped` and the groups
+ * that became customers.
+ */
 export function mapGroups(
   inventory: AnsibleInventory,
   hosts: ImportedHost[],

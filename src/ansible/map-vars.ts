@@ -116,7 +116,7 @@ function ansibleOnlyReason(name: string, value: unknown): string | undefined {
   return 'no hfleet equivalent; not mapped';
 }
 
-// Sort a host's effective vars into hfleet places; notes name the host and the variable.
+/** Sort a host's effective vars into hfleet places; notes name the host and the variable. */
 export function mapVars(vars: AnsibleVars, host: string, notes: NoteBook): MappedVars {
   const mapped: MappedVars = { ssh: {}, vars: {}, extra: {} };
   noteShadowed(vars, host, notes);

@@ -22,14 +22,14 @@ export interface AnsibleInventory {
   notes: string[];
 }
 
-// An inventory with only the implicit `all` and `ungrouped` groups.
+/** An inventory with only the implicit `all` and `ungrouped` groups. */
 export function emptyInventory(): AnsibleInventory {
   const inventory: AnsibleInventory = { hosts: new Map(), groups: new Map(), notes: [] };
   addChild(inventory, 'all', 'ungrouped');
   return inventory;
 }
 
-// The group `name`, created empty on first use.
+/** The group `name`, created empty on first use. */
 export function addGroup(inventory: AnsibleInventory, name: string): AnsibleGroup {
   let group = inventory.groups.get(name);
   if (!group) {
@@ -39,7 +39,7 @@ export function addGroup(inventory: AnsibleInventory, name: string): AnsibleGrou
   return group;
 }
 
-// `child` under `parent` (both created when new); a group under itself is refused as Ansible refuses it.
+/** `child` under `parent` (both created when new); a group under itself is refused as Ansible refuses it. */
 export function addChild(inventory: AnsibleInventory, parent: string, child: string): void {
   if (parent === child) {
     throw new HfleetError('INVENTORY_INVALID', `group '${parent}': can't add group to itself`);
@@ -51,7 +51,7 @@ export function addChild(inventory: AnsibleInventory, parent: string, child: str
   childGroup.parents.push(parent);
 }
 
-// Set one variable as Ansible does: a mapping given to a name that holds a mapping is merged into it.
+/** Set one variable as Ansible does: a mapping given to a name that holds a mapping is merged into it. */
 export function setVariable(vars: AnsibleVars, name: string, value: unknown): void {
   const old = Object.hasOwn(vars, name) ? vars[name] : undefined;
   const isMapping = (item: unknown) => typeof item === 'object' && item !== null && !Array.isArray(item);
@@ -59,7 +59,7 @@ export function setVariable(vars: AnsibleVars, name: string, value: unknown): vo
   Object.defineProperty(vars, name, { value: merged, enumerable: true, writable: true, configurable: true });
 }
 
-// A group variable; `ansible_group_priority` sets the group's priority instead, an integer as Ansible wants.
+/** A group variable; `ansible_group_priority` sets the group's priority instead, an integer as Ansible wants. */
 export function setGroupVariable(inventory: AnsibleInventory, group: string, name: string, value: unknown) {
   const target = addGroup(inventory, group);
   if (name !== 'ansible_group_priority') return setVariable(target.vars, name, value);
@@ -73,8 +73,10 @@ export function setGroupVariable(inventory: AnsibleInventory, group: string, nam
   target.priority = priority;
 }
 
-// Add hosts to a group with their vars, as Ansible does: a port from the key is set only where the host is
-// new (a later `host:port` for a known host is ignored, and noted), then the vars, later values winning.
+/**
+ * Add hosts to a group with their vars, as Ansible does: a port from the key is set only where the host is
+ * new (a later `host:port` for a known host is ignored, and noted), then the vars, later values winning.
+ */
 export function addHosts(
   inventory: AnsibleInventory,
   group: string,
@@ -104,8 +106,10 @@ export function addHosts(
   }
 }
 
-// Ansible's last step after reading a source: groups without a parent go under `all`, hosts in no group
-// into `ungrouped`, hosts also in another group out of it.
+/**
+ * Ansible's last step after reading a source: groups without a parent go under `all`, hosts in no group
+ * into `ungrouped`, hosts also in another group out of it.
+ */
 export function reconcile(inventory: AnsibleInventory): void {
   for (const [name, group] of inventory.groups) {
     if (name !== 'all' && group.parents.length === 0) addChild(inventory, 'all', name);

@@ -32,7 +32,7 @@ function pick(vars: Record<string, unknown>, names: string[]): unknown {
   return undefined;
 }
 
-// Hosts and their logins from `ansible-inventory --list` JSON.
+/** Hosts and their logins from `ansible-inventory --list` JSON. */
 export function oracleHosts(output: ListOutput): OracleHost[] {
   const hostvars = output['_meta']?.hostvars ?? {};
   const names = new Set(Object.keys(hostvars));
@@ -53,8 +53,10 @@ export function oracleHosts(output: ListOutput): OracleHost[] {
   });
 }
 
-// Run `ansible-inventory -i FILE --list` with no configuration of the user's; a file Ansible cannot parse
-// is an error (not Ansible's warning and an empty inventory).
+/**
+ * Run `ansible-inventory -i FILE --list` with no configuration of the user's; a file Ansible cannot parse
+ * is an error (not Ansible's warning and an empty inventory).
+ */
 export async function runAnsibleInventory(file: string): Promise<OracleResult> {
   const scratch = await mkdtemp(join(tmpdir(), 'hfleet-ansible-'));
   try {

@@ -50,7 +50,7 @@ function hostLine(line: string, where: string) {
   return { ...pattern, vars };
 }
 
-// Parse INI inventory text as Ansible's ini plugin does; errors name the file and line.
+/** Parse INI inventory text as Ansible's ini plugin does; errors name the file and line. */
 export function parseAnsibleIni(text: string, file: string): AnsibleInventory {
   const inventory = emptyInventory();
   const pending = new Map<string, Pending>();

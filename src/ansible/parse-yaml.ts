@@ -94,7 +94,7 @@ function readGroup(inventory: AnsibleInventory, name: string, value: unknown, wh
   }
 }
 
-// Parse YAML (or JSON) inventory text as Ansible's yaml plugin does; top-level keys are groups.
+/** Parse YAML (or JSON) inventory text as Ansible's yaml plugin does; top-level keys are groups. */
 export function parseAnsibleYaml(text: string, file: string): AnsibleInventory {
   let document: unknown;
   try {

@@ -29,7 +29,7 @@ class LiteralReader {
   private at = 0;
   constructor(private readonly text: string) {}
 
-  // The whole text as one literal (a bare `a, b` is a tuple, as in Python).
+  /** The whole text as one literal (a bare `a, b` is a tuple, as in Python). */
   readAll(): unknown {
     const first = this.value();
     let result = first;
@@ -210,7 +210,7 @@ class LiteralReader {
   }
 }
 
-// `text` as Ansible's INI reader gives it: the Python literal's value, or the text itself.
+/** `text` as Ansible's INI reader gives it: the Python literal's value, or the text itself. */
 export function pythonLiteral(text: string): unknown {
   try {
     const value = new LiteralReader(text.replace(/^[ \t]+/, '')).readAll();

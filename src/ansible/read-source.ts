@@ -20,7 +20,7 @@ function extension(file: string): string {
   return extname(name);
 }
 
-// Read inventory text the way Ansible would; when every parser fails, one error with each one's reason.
+/** Read inventory text the way Ansible would; when every parser fails, one error with each one's reason. */
 export function readAnsibleInventory(text: string, file: string): ReadInventory {
   const ext = extension(file);
   if (ext === '.toml') {

@@ -4,7 +4,7 @@ import { HfleetError } from '../errors.js';
 
 const SPACE = /[ \t\r\n\v\f]/;
 
-// The words of `line`; an unclosed quote or a trailing backslash is an error naming `where`.
+/** The words of `line`; an unclosed quote or a trailing backslash is an error naming `where`. */
 export function shellWords(line: string, where: string): string[] {
   const words: string[] = [];
   let word = '';

@@ -12,7 +12,7 @@ function listed(items: [string, number][]): string {
   return shown.join(', ') + (items.length > SHOWN ? ` and ${items.length - SHOWN} more` : '');
 }
 
-// Groups whose children split the imported hosts without overlap: candidates for `--customer-from group:`.
+/** Groups whose children split the imported hosts without overlap: candidates for `--customer-from group:`. */
 export function parentCandidates(
   inventory: AnsibleInventory,
   hosts: readonly string[],
@@ -43,7 +43,7 @@ export function parentCandidates(
   return candidates.sort((a, b) => b[2] - a[2] || a[1] - b[1]);
 }
 
-// The summary lines.
+/** The summary lines. */
 export function summarize(inventory: AnsibleInventory, result: ConvertResult, rule: CustomerRule): string[] {
   const perCustomer = new Map<string, number>();
   for (const host of result.hosts) perCustomer.set(host.customer, (perCustomer.get(host.customer) ?? 0) + 1);

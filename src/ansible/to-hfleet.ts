@@ -72,7 +72,7 @@ function isDisplayName(value: unknown): value is string {
   return typeof value === 'string' && PATTERNS.unitSafe.test(value) && !value.includes('%');
 }
 
-// Convert; every note names the Ansible host or group it is about.
+/** Convert; every note names the Ansible host or group it is about. */
 export function toHfleet(source: AnsibleInventory, options: ConvertOptions): ConvertResult {
   const notes = new NoteBook();
   for (const note of source.notes) notes.add('', note);

@@ -10,12 +10,12 @@ export interface InventoryArgs {
   json: boolean;
 }
 
-// Where the inventory comes from when none is given: $HFLEET_INVENTORY, else ./inventory.yml.
+/** Where the inventory comes from when none is given: $HFLEET_INVENTORY, else ./inventory.yml. */
 export function defaultInventoryPath(env: NodeJS.ProcessEnv = process.env): string {
   return env['HFLEET_INVENTORY'] || 'inventory.yml';
 }
 
-// Add the INVENTORY positional, --limit and --json to a command.
+/** Add the INVENTORY positional, --limit and --json to a command. */
 export function withInventoryOptions<T>(yargs: Argv<T>) {
   return yargs
     .positional('inventory', {
@@ -38,7 +38,7 @@ export interface SshConfigArgs {
   transport: TransportKind | undefined;
 }
 
-// Add --ssh-config and --transport to a command that connects to hosts.
+/** Add --ssh-config and --transport to a command that connects to hosts. */
 export function withSshConfigOption<T>(yargs: Argv<T>) {
   return yargs
     .option('ssh-config', {
@@ -56,12 +56,13 @@ export interface OutputArgs {
   output: string[] | undefined;
 }
 
-// Add `--output junit FILE` to a command.
+/** Add `--output FORMAT FILE` to a command; its value is the list of words given (checked before a run). */
 export function withOutputOption<T>(yargs: Argv<T>) {
   return yargs.option('output', {
     type: 'string',
     nargs: 2,
     describe: 'also write a report: FORMAT FILE (format: junit)',
+    coerce: (value: string | string[]): string[] => [value].flat().map(String),
   });
 }
 
@@ -70,7 +71,7 @@ export interface StepTimeoutArgs {
   stepTimeout: number;
 }
 
-// A number of seconds from the command line, in milliseconds: positive and at most a day, else a usage error.
+/** A number of seconds from the command line, in milliseconds: positive and at most a day, else a usage error. */
 export function secondsToMs(option: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > 86_400)
     throw new HfleetError(
@@ -80,7 +81,7 @@ export function secondsToMs(option: string, value: unknown): number {
   return value * 1000;
 }
 
-// Add `--step-timeout SECONDS`: how long one round trip on a host may take before the host is reported failed.
+/** Add `--step-timeout SECONDS`: how long one round trip on a host may take before the host is reported failed. */
 export function withStepTimeoutOption<T>(yargs: Argv<T>, defaultSec: number) {
   return yargs.option('step-timeout', {
     type: 'number',
@@ -88,3 +89,6 @@ export function withStepTimeoutOption<T>(yargs: Argv<T>, defaultSec: number) {
     describe: 'seconds one round trip on a host may take (facts, applying, restarting) before the host fails',
   });
 }
+
+/** The options a command's builder declares, as yargs types them: what its handler receives (camel-cased). */
+export type OptionsOf<Builder> = Builder extends (yargs: Argv) => Argv<infer Options> ? Options : never;

@@ -2,7 +2,7 @@
 import { errorMessage, INPUT_ERROR_CODES, isHfleetError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 
-// Print an error the way an operator can act on it; return the exit code it stands for.
+/** Print an error the way an operator can act on it; return the exit code it stands for. */
 export function reportError(error: unknown, stderr: NodeJS.WritableStream = process.stderr): number {
   if (isHfleetError(error)) {
     stderr.write(`hfleet: ${error.message}\n`);

@@ -1,6 +1,6 @@
 // Ctrl-C during a rollout: finish the batch in progress, then stop cleanly; a second Ctrl-C exits at once.
 
-// An AbortSignal raised by the first SIGINT; `dispose` removes the handler.
+/** An AbortSignal raised by the first SIGINT; `dispose` removes the handler. */
 export function interruptAfterBatch(stderr: NodeJS.WritableStream = process.stderr) {
   const controller = new AbortController();
   const onSignal = () => {

@@ -1,10 +1,14 @@
 // The shape shared by the read-only fleet commands (drift, status): options, then one job per host.
 import type { Argv } from 'yargs';
 import { READ_STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
+import { withHostSessions } from '../engine/host-sessions.js';
 import { runFleet } from '../engine/run-fleet.js';
+import { loadPlannedFleet } from '../fleet/fleet-input.js';
+import { recordRun } from '../history/record-run.js';
 import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import type { SessionOpener } from '../remote/open-session.js';
+import type { JunitCase } from '../report/junit.js';
 import type { InventoryArgs, OutputArgs, SshConfigArgs, StepTimeoutArgs } from './common-options.js';
 import {
   secondsToMs,
@@ -13,9 +17,7 @@ import {
   withSshConfigOption,
   withStepTimeoutOption,
 } from './common-options.js';
-import { loadPlannedFleet } from './fleet-input.js';
-import { withHostSessions } from './host-sessions.js';
-import { checkOutputOption } from './write-report.js';
+import { checkOutputOption, writeReport } from './write-report.js';
 
 /** The options of a read-only fleet command. */
 export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs, StepTimeoutArgs {
@@ -23,8 +25,10 @@ export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs,
   forks: number | undefined;
 }
 
-// Add the options every read-only fleet command takes: inventory, --limit, --json, --ssh-config, --output,
-// --playbook, --forks and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
+/**
+ * Add the options every read-only fleet command takes: inventory, --limit, --json, --ssh-config, --output,
+ * --playbook, --forks and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
+ */
 export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
   return withStepTimeoutOption(
     withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
@@ -37,7 +41,7 @@ export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
     .option('forks', { type: 'number', describe: `hosts ${verb} at once (default: all, up to 200)` });
 }
 
-// Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order.
+/** Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order. */
 export async function runReadFleet<R>(
   args: ReadFleetArgs,
   job: (host: Host, tasks: ResolvedTask[], openSession: SessionOpener, stepTimeoutMs: number) => Promise<R>,
@@ -55,4 +59,30 @@ export async function runReadFleet<R>(
     }),
   );
   return { results, seconds: (performance.now() - started) / 1000 };
+}
+
+/** How a read-only command reports a run: its JSON document, its human text, its JUnit cases and exit code. */
+export interface ReadFleetReport {
+  kind: 'drift' | 'status';
+  document: unknown;
+  human: () => string;
+  junit: () => JunitCase[];
+  exitCode: number;
+}
+
+/** Print the report (JSON with --json, else human), write `--output`, record the run; returns its exit code. */
+export function finishReadFleet(
+  args: ReadFleetArgs,
+  results: readonly { host: string }[],
+  report: ReadFleetReport,
+): number {
+  process.stdout.write(args.json ? `${JSON.stringify(report.document)}\n` : report.human());
+  writeReport(args.output, `hfleet ${report.kind}`, report.junit);
+  recordRun(
+    report.kind,
+    results.map((result) => result.host),
+    report.exitCode,
+    report.document,
+  );
+  return report.exitCode;
 }

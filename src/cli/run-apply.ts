@@ -5,9 +5,11 @@ import { parseBatchSize, planBatches } from '../engine/batches.js';
 import { STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { HostResult } from '../engine/host-result.js';
+import { withHostSessions } from '../engine/host-sessions.js';
 import { type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
 import { EXIT } from '../exit-codes.js';
+import { loadPlannedFleet } from '../fleet/fleet-input.js';
 import { recordRun } from '../history/record-run.js';
 import type { TransportKind } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
@@ -16,8 +18,6 @@ import { applyJson } from '../report/apply-json.js';
 import { applyJunitCases } from '../report/junit-cases.js';
 import { rolloutJson } from '../report/rollout-json.js';
 import { secondsToMs } from './common-options.js';
-import { loadPlannedFleet } from './fleet-input.js';
-import { withHostSessions } from './host-sessions.js';
 import { interruptAfterBatch } from './interrupt.js';
 import { whoAmI } from './who.js';
 import { checkOutputOption, writeReport } from './write-report.js';
@@ -60,7 +60,7 @@ function overrideHealthTimeouts(tasks: Map<string, ResolvedTask[]>, timeoutSec: 
     );
 }
 
-// Run an apply as asked, print its report (JSON on stdout, progress on stderr); resolves to the exit code.
+/** Run an apply as asked, print its report (JSON on stdout, progress on stderr); resolves to the exit code. */
 export async function runApply(request: ApplyRequest): Promise<number> {
   checkOutputOption(request.output);
   const stepTimeoutMs = secondsToMs('step-timeout', request.stepTimeout ?? STEP_TIMEOUT_SEC);
@@ -107,6 +107,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
           rollout = await runRollout(batches, job, {
             maxFail: request.maxFail,
             signal: interrupt?.signal,
+            forks: request.forks,
             emit,
           });
           results = rollout.results;

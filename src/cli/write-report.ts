@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { HfleetError } from '../errors.js';
 import { type JunitCase, junitXml } from '../report/junit.js';
 
-// Check `--output` before any host is touched: only `junit FILE` is known.
+/** Check `--output` before any host is touched: only `junit FILE` is known. */
 export function checkOutputOption(output: string[] | undefined): void {
   if (output === undefined) return;
   if (output.length !== 2 || output[0] !== 'junit' || !output[1]) {
@@ -11,7 +11,7 @@ export function checkOutputOption(output: string[] | undefined): void {
   }
 }
 
-// Write the report when `--output junit FILE` was given.
+/** Write the report when `--output junit FILE` was given. */
 export function writeReport(output: string[] | undefined, suite: string, cases: () => JunitCase[]): void {
   if (output === undefined) return;
   writeFileSync(output[1]!, junitXml(suite, cases()));

@@ -1,10 +1,10 @@
 // `unmanaged-dropin`: files in a managed unit's `.d/` that hfleet did not write and were not declared known.
+
 import type { DropinEntry } from '../facts/types.js';
+import { unitOfDropinDir } from '../systemd/managed-paths.js';
 import type { Finding } from './types.js';
 
-const SYSTEMD_DIR = '/etc/systemd/system';
-
-// The drop-ins found in managed `.d/` directories that are neither hfleet's files nor on the known list.
+/** The drop-ins found in managed `.d/` directories that are neither hfleet's files nor on the known list. */
 export function unmanagedDropinFindings(
   dropinDirs: ReadonlyMap<string, readonly DropinEntry[]>,
   managedPaths: ReadonlySet<string>,
@@ -13,7 +13,7 @@ export function unmanagedDropinFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [dir, entries] of dropinDirs) {
-    const unit = dir.startsWith(`${SYSTEMD_DIR}/`) ? dir.slice(SYSTEMD_DIR.length + 1, -2) : undefined;
+    const unit = unitOfDropinDir(dir);
     for (const entry of entries) {
       const path = `${dir}/${entry.name}`;
       if (managedPaths.has(path) || knownNames.includes(entry.name)) continue;

@@ -1,6 +1,8 @@
 // `missing` and `changed`: the managed files whose write apply would make, with a diff of each.
+
 import { unifiedDiff } from '../engine/file-diff.js';
 import type { FileFact } from '../facts/types.js';
+import { MANAGED_FILE } from '../systemd/managed-paths.js';
 import type { FileChange } from '../tasks/plan-types.js';
 import type { Finding } from './types.js';
 
@@ -11,13 +13,14 @@ function unitOf(change: FileChange): string | undefined {
 function metadataDrift(fact: FileFact | undefined): string[] {
   if (!fact?.exists) return [];
   const notes: string[] = [];
-  if (fact.mode !== '644') notes.push(`mode ${fact.mode} (want 644)`);
-  if (fact.owner !== 'root' || fact.group !== 'root')
-    notes.push(`owner ${fact.owner}:${fact.group} (want root:root)`);
+  const { mode, owner, group } = MANAGED_FILE;
+  if (fact.mode !== mode) notes.push(`mode ${fact.mode} (want ${mode})`);
+  if (fact.owner !== owner || fact.group !== group)
+    notes.push(`owner ${fact.owner}:${fact.group} (want ${owner}:${group})`);
   return notes;
 }
 
-// One finding per managed file apply would create, rewrite or remove.
+/** One finding per managed file apply would create, rewrite or remove. */
 export function fileFindings(
   changes: readonly FileChange[],
   fileFacts: ReadonlyMap<string, FileFact>,

@@ -74,7 +74,7 @@ function withPlanFix(finding: Finding, plan: HostPlan): Finding {
   return finding;
 }
 
-// Every finding of a host, most fundamental first; findings caused by another one are left out.
+/** Every finding of a host, most fundamental first; findings caused by another one are left out. */
 export function hostFindings(
   allTasks: readonly ResolvedTask[],
   facts: HostFacts,

@@ -62,7 +62,7 @@ export interface IntendedProperty {
   matches: (actual: string) => boolean;
 }
 
-// The intended values of the compared properties for a unit file plus drop-ins (those knowable here).
+/** The intended values of the compared properties for a unit file plus drop-ins (those knowable here). */
 export function intendedProperties(unit: ConfigFile, dropins: readonly ConfigFile[]): IntendedProperty[] {
   const effective = mergeDropins(
     parseUnit(unit.content, unit.path),

@@ -10,7 +10,7 @@ export interface IntendedUnit {
   dropins: ConfigFile[];
 }
 
-// One finding per compared property whose shown value differs from the intent (loaded units only).
+/** One finding per compared property whose shown value differs from the intent (loaded units only). */
 export function propertyFindings(intended: IntendedUnit, shown: UnitProperties | undefined): Finding[] {
   if (shown?.['LoadState'] !== 'loaded') return [];
   const findings: Finding[] = [];

@@ -1,18 +1,19 @@
 // Findings only the running system can tell: reload and restart owed, units off, disabled, unhealthy.
+
 import type { HostFacts } from '../facts/types.js';
 import { activeForSec, describeProbe, probeHealthy, unitStateOf, unitTrouble } from '../health/index.js';
 import type { ResolvedHealthTask, ResolvedServiceTask } from '../playbook/types.js';
+import { isRunningState } from '../systemd/active-states.js';
 import { filesChangedAt, owedRestarts, runningSince } from '../tasks/restart-debt.js';
 import type { Finding } from './types.js';
 
-const RUNNING = new Set(['active', 'reloading', 'activating']);
 const ENABLED = new Set(['enabled', 'enabled-runtime', 'linked', 'linked-runtime', 'alias']);
 
 function isoTime(seconds: number | undefined): string {
   return seconds === undefined ? 'unknown' : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-// `reload-pending` for every unit systemd says has changed on disk since it was loaded.
+/** `reload-pending` for every unit systemd says has changed on disk since it was loaded. */
 export function reloadPendingFindings(facts: HostFacts, units: readonly string[]): Finding[] {
   return units
     .filter((unit) => facts.units.get(unit)?.['NeedDaemonReload'] === 'yes')
@@ -26,7 +27,7 @@ export function reloadPendingFindings(facts: HostFacts, units: readonly string[]
     }));
 }
 
-// `restart-pending` for each running unit whose process started before its unit or a drop-in last changed.
+/** `restart-pending` for each running unit whose process started before its unit or a drop-in last changed. */
 export function restartPendingFindings(facts: HostFacts, startedUnits: readonly string[]): Finding[] {
   return owedRestarts(facts, startedUnits).map((unit) => {
     const since = runningSince(facts, unit);
@@ -42,7 +43,7 @@ export function restartPendingFindings(facts: HostFacts, startedUnits: readonly 
   });
 }
 
-// Merge the service tasks of each unit (later tasks fill in what earlier ones left open).
+/** Merge the service tasks of each unit (later tasks fill in what earlier ones left open). */
 export function wantedStates(tasks: readonly ResolvedServiceTask[]): Map<string, ResolvedServiceTask> {
   const wanted = new Map<string, ResolvedServiceTask>();
   for (const task of tasks) {
@@ -56,14 +57,14 @@ export function wantedStates(tasks: readonly ResolvedServiceTask[]): Map<string,
   return wanted;
 }
 
-// `inactive` for units that should run and do not; `disabled` for enablement (or a running unit) that is wrong.
+/** `inactive` for units that should run and do not; `disabled` for enablement (or a running unit) that is wrong. */
 export function serviceStateFindings(facts: HostFacts, tasks: readonly ResolvedServiceTask[]): Finding[] {
   const findings: Finding[] = [];
   for (const [unit, task] of wantedStates(tasks)) {
     const props = facts.units.get(unit);
     const active = props?.['ActiveState'] ?? 'unknown';
     const fileState = props?.['UnitFileState'] || (props?.['LoadState'] ?? 'unknown');
-    const running = RUNNING.has(active);
+    const running = isRunningState(active);
     const enabled = ENABLED.has(props?.['UnitFileState'] ?? '');
     const trouble = unitTrouble(unitStateOf(props), activeForSec(props, facts.now));
     if (task.state === 'started' && trouble) {
@@ -110,7 +111,7 @@ export function serviceStateFindings(facts: HostFacts, tasks: readonly ResolvedS
   return findings;
 }
 
-// `unhealthy` for each health endpoint that did not answer 200 when probed on the host, naming why.
+/** `unhealthy` for each health endpoint that did not answer 200 when probed on the host, naming why. */
 export function unhealthyFindings(facts: HostFacts, checks: readonly ResolvedHealthTask[]): Finding[] {
   return checks.flatMap((check): Finding[] => {
     if (check.port === undefined) return [];

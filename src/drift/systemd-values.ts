@@ -13,7 +13,7 @@ const USEC_PER: ReadonlyArray<readonly [RegExp, number]> = [
   [/^(y|year|years)$/, 31557600e6],
 ];
 
-// A systemd time span (`15`, `15s`, `1min 30s`, `infinity`) in microseconds; undefined when unreadable.
+/** A systemd time span (`15`, `15s`, `1min 30s`, `infinity`) in microseconds; undefined when unreadable. */
 export function timespanUsec(text: string): number | 'infinity' | undefined {
   const value = text.trim();
   if (value === 'infinity') return 'infinity';
@@ -30,7 +30,7 @@ export function timespanUsec(text: string): number | 'infinity' | undefined {
   return Math.round(total);
 }
 
-// True when two time spans mean the same duration (text equality when either is unreadable).
+/** True when two time spans mean the same duration (text equality when either is unreadable). */
 export function sameTimespan(a: string, b: string): boolean {
   const left = timespanUsec(a);
   const right = timespanUsec(b);
@@ -38,7 +38,7 @@ export function sameTimespan(a: string, b: string): boolean {
   return left === right;
 }
 
-// A systemd boolean as `systemctl show` prints it (`yes`/`no`); other text unchanged.
+/** A systemd boolean as `systemctl show` prints it (`yes`/`no`); other text unchanged. */
 export function showBoolean(text: string): string {
   const value = text.trim().toLowerCase();
   if (['1', 'yes', 'y', 'true', 't', 'on'].includes(value)) return 'yes';
@@ -46,7 +46,7 @@ export function showBoolean(text: string): string {
   return text.trim();
 }
 
-// A MemoryMax= value as `systemctl show` prints it (bytes or `infinity`); undefined for a percentage.
+/** A MemoryMax= value as `systemctl show` prints it (bytes or `infinity`); undefined for a percentage. */
 export function showMemoryMax(text: string): string | undefined {
   const limit = parseMemoryLimit(text);
   if (!limit) return text.trim();

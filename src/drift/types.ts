@@ -1,6 +1,6 @@
-// The shapes of a drift report: findings per host, host outcomes and the fleet summary (CONTRACT.md).
+// The shapes of a drift report: findings per host, host outcomes and the fleet summary (docs/json.md).
 
-/** The kinds of drift hfleet reports, as CONTRACT.md names them. */
+/** The kinds of drift hfleet reports (docs/drift.md). */
 export type FindingKind =
   | 'missing'
   | 'changed'
@@ -45,7 +45,7 @@ export interface DriftHostResult {
   stats: { round_trips: number };
 }
 
-/** CONTRACT.md's drift `summary`, plus hosts that failed after connecting. */
+/** The drift document's `summary`: hosts by status (docs/json.md). */
 export interface DriftSummary {
   hosts: number;
   clean: number;

@@ -1,5 +1,5 @@
 // Converge one host: lock + facts in one round trip, plan, apply in one more, then health when needed.
-import { HfleetError } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import { factRequestFor } from '../facts/request.js';
 import type { HostFacts } from '../facts/types.js';
 import { judgeReading } from '../health/index.js';
@@ -10,13 +10,14 @@ import type { SessionOpener } from '../remote/open-session.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { planHost } from '../tasks/plan-host.js';
 import { type HostPlan, planChangesHost } from '../tasks/plan-types.js';
-import { isUnreachable } from './connection-codes.js';
 import { doneReport, plannedSteps } from './done-report.js';
 import type { EventSink } from './events.js';
 import { unifiedDiff } from './file-diff.js';
 import { gatherFacts, noteRecovery } from './gather-facts.js';
-import { blankResult, closeSession, type HostResult, withError } from './host-result.js';
+import { HealthTimeoutError } from './health-timeout-error.js';
+import { blankResult, finishHostResult, type HostResult } from './host-result.js';
 import { executePlan, rollbackPlan, runPlan, waitHealthy } from './host-steps.js';
+import { runOnHost } from './run-on-host.js';
 
 /** How an apply run behaves. */
 export interface ApplyOptions {
@@ -42,7 +43,7 @@ function healthyInFacts(check: ResolvedHealthTask, facts: HostFacts): boolean {
   return judgeReading(check.unit, facts.units.get(check.unit), probe, hasEndpoint, facts.now).healthy;
 }
 
-// The health checks this run must wait for: touched units, and any not healthy before the run.
+/** The health checks this run must wait for: touched units, and any not healthy before the run. */
 export function healthChecksNeeded(plan: HostPlan, facts: HostFacts): ResolvedHealthTask[] {
   const touched = new Set([...plan.restart, ...plan.start]);
   return plan.health.filter((check) => touched.has(check.unit) || !healthyInFacts(check, facts));
@@ -63,11 +64,11 @@ async function rollBack(
     await waitHealthy(session, host.name, healthWaits(checks, options.settleSec), options.stepTimeoutMs);
     return 'rolled back to the previous files, healthy again';
   } catch (error) {
-    return `rollback failed too: ${(error as Error).message}`;
+    return `rollback failed too: ${errorMessage(error)}`;
   }
 }
 
-// Apply a host's resolved tasks and return its result; never throws for a host-level failure.
+/** Apply a host's resolved tasks and return its result; never throws for a host-level failure. */
 export async function applyHost(
   host: Host,
   tasks: readonly ResolvedTask[],
@@ -76,10 +77,8 @@ export async function applyHost(
   emit: EventSink,
 ): Promise<HostResult> {
   let result = blankResult(host);
-  let session: ShellSession | undefined;
-  try {
-    emit({ type: 'host-phase', host: host.name, phase: 'connecting' });
-    session = await openSession(host);
+  emit({ type: 'host-phase', host: host.name, phase: 'connecting' });
+  const run = await runOnHost(host, openSession, async (session) => {
     emit({ type: 'host-phase', host: host.name, phase: 'facts' });
     const request = factRequestFor(tasks);
     const lock = options.check ? undefined : { waitSec: options.lockWaitSec, holder: options.who };
@@ -95,13 +94,13 @@ export async function applyHost(
         diff: unifiedDiff(file.path, file.before, file.content),
       }));
     }
-    if (options.check) return closeSession(result, session);
+    if (options.check) return;
     if (planChangesHost(plan)) {
       emit({ type: 'host-phase', host: host.name, phase: 'applying' });
-      const run = await executePlan(session, host.name, plan, options.who, options.stepTimeoutMs);
-      for (const step of run.done) emit({ type: 'verbose', host: host.name, message: step });
-      Object.assign(result, doneReport(plan, run.done));
-      if (run.error) throw run.error;
+      const executed = await executePlan(session, host.name, plan, options.who, options.stepTimeoutMs);
+      for (const step of executed.done) emit({ type: 'verbose', host: host.name, message: step });
+      Object.assign(result, doneReport(plan, executed.done));
+      if (executed.error) throw executed.error;
     }
     const checks = healthChecksNeeded(plan, facts);
     if (checks.length > 0) emit({ type: 'host-phase', host: host.name, phase: 'health' });
@@ -109,20 +108,12 @@ export async function applyHost(
       const waits = healthWaits(checks, options.settleSec);
       result.health = await waitHealthy(session, host.name, waits, options.stepTimeoutMs);
     } catch (error) {
-      result.health = (error as { outcomes?: HostResult['health'] }).outcomes ?? [];
-      if (
-        !(error instanceof HfleetError) ||
-        error.code !== 'HEALTH_TIMEOUT' ||
-        !options.rollback ||
-        plan.files.length === 0
-      )
-        throw error;
+      if (!(error instanceof HealthTimeoutError)) throw error;
+      result.health = error.outcomes;
+      if (!options.rollback || plan.files.length === 0) throw error;
       const outcome = await rollBack(session, host, plan, checks, options, emit);
-      throw new HfleetError('HEALTH_TIMEOUT', `${error.message}; ${outcome}`);
+      throw new HealthTimeoutError(`${error.message}; ${outcome}`, error.outcomes);
     }
-    return closeSession(result, session);
-  } catch (error) {
-    const status = isUnreachable(error, session !== undefined) ? 'unreachable' : 'failed';
-    return closeSession(withError(result, status, error as Error), session);
-  }
+  });
+  return finishHostResult(result, run);
 }

@@ -11,7 +11,7 @@ export interface Batch {
 /** `--batch`: a number of customers, or a percentage of the selected customers. */
 export type BatchSize = { count: number } | { percent: number };
 
-// Parse `--batch` (`2`, `25%`); anything else is a usage error.
+/** Parse `--batch` (`2`, `25%`); anything else is a usage error. */
 export function parseBatchSize(value: string | number | undefined): BatchSize {
   if (value === undefined) return { count: 1 };
   const text = String(value).trim();
@@ -35,7 +35,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-// Split the selected hosts into batches: canary customers first (never mixed with others), then the rest.
+/** Split the selected hosts into batches: canary customers first (never mixed with others), then the rest. */
 export function planBatches(inventory: Inventory, hosts: readonly Host[], size: BatchSize): Batch[] {
   const selected = new Set(hosts.map((host) => host.name));
   const customers = inventory.customers

@@ -20,7 +20,7 @@ const PAST: Record<(typeof UNIT_ACTIONS)[number], string> = {
   enable: 'enabled',
 };
 
-// The report of a plan whose script completed the steps labelled `done` (all of them when it succeeded).
+/** The report of a plan whose script completed the steps labelled `done` (all of them when it succeeded). */
 export function doneReport(plan: HostPlan, done: readonly string[]): DoneReport {
   const ran = new Set(done);
   const report: DoneReport = {
@@ -58,7 +58,7 @@ export function doneReport(plan: HostPlan, done: readonly string[]): DoneReport 
   return report;
 }
 
-// Every step label of a plan, as if its script had completed (what --check reports).
+/** Every step label of a plan, as if its script had completed (what --check reports). */
 export function plannedSteps(plan: HostPlan): string[] {
   return [
     ...(plan.unmask.length > 0 ? [stepLabel.unmask(plan.unmask)] : []),

@@ -14,5 +14,5 @@ export type EngineEvent =
 /** A subscriber to engine events. */
 export type EventSink = (event: EngineEvent) => void;
 
-// A sink that drops everything (for callers that want results only).
+/** A sink that drops everything (for callers that want results only). */
 export const ignoreEvents: EventSink = () => {};

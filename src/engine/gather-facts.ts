@@ -9,7 +9,7 @@ import type { EventSink } from './events.js';
 import { assertLockAcquired } from './host-lock.js';
 import { lastLine } from './host-steps.js';
 
-// Gather the requested facts in one round trip, under the host lock when `lock` is given.
+/** Gather the requested facts in one round trip, under the host lock when `lock` is given. */
 export async function gatherFacts(
   session: ShellSession,
   hostName: string,
@@ -29,7 +29,7 @@ export async function gatherFacts(
   return facts;
 }
 
-// Say what the facts round trip did about an interrupted run (a warning on the host), for the host's result.
+/** Say what the facts round trip did about an interrupted run (a warning on the host), for the host's result. */
 export function noteRecovery(hostName: string, facts: HostFacts, emit: EventSink): string | null {
   if (!facts.recovery) return null;
   const message = describeRecovery(facts.recovery);

@@ -2,7 +2,7 @@
 import { HfleetError } from '../errors.js';
 import type { HostFacts } from '../facts/types.js';
 
-// Throw LOCKED naming the holder when the facts say another run holds the host's lock.
+/** Throw LOCKED naming the holder when the facts say another run holds the host's lock. */
 export function assertLockAcquired(hostName: string, facts: HostFacts): void {
   if (facts.lock && !facts.lock.acquired) {
     throw new HfleetError(

@@ -1,9 +1,8 @@
-// The result of one host in a run: what CONTRACT.md's JSON `hosts` entries hold.
-import type { HfleetError } from '../errors.js';
+// The result of one host in an apply or restart: what the JSON documents' `hosts` entries hold (docs/apply.md).
 import type { HealthOutcome } from '../remote/health-script.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import type { ReportedChange } from '../tasks/plan-types.js';
-import { errorCodeOf } from './connection-codes.js';
+import { failureFields, type HostRun } from './run-on-host.js';
 
 /** A host's outcome; `error` is one line when status is failed or unreachable. */
 export interface HostResult {
@@ -31,7 +30,7 @@ export interface HostResult {
   stats: { round_trips: number; bytes_sent: number };
 }
 
-// A result with nothing done yet.
+/** A result with nothing done yet. */
 export function blankResult(host: { name: string; customer: string }): HostResult {
   return {
     host: host.name,
@@ -51,21 +50,16 @@ export function blankResult(host: { name: string; customer: string }): HostResul
   };
 }
 
-// Mark a result failed or unreachable with a one-line reason.
-export function withError(
-  result: HostResult,
-  status: 'failed' | 'unreachable',
-  error: HfleetError | Error,
-): HostResult {
-  const code = errorCodeOf(error);
-  return { ...result, status, error: error.message.split('\n')[0] ?? error.message, error_code: code };
-}
-
-// End the host's session (releasing its lock) and record its round trips and bytes in the result.
-export function closeSession(result: HostResult, session: ShellSession | undefined): HostResult {
-  if (session) {
-    result.stats = { round_trips: session.stats.roundTrips, bytes_sent: session.stats.bytesSent };
-    session.end();
-  }
-  return result;
+/** The finished result of a host's run: its session's counters, and its error when the run failed. */
+export function finishHostResult(result: HostResult, run: HostRun<ShellSession>): HostResult {
+  const stats = run.handle?.stats;
+  const finished = stats
+    ? { ...result, stats: { round_trips: stats.roundTrips, bytes_sent: stats.bytesSent } }
+    : result;
+  if (!run.failure) return finished;
+  return {
+    ...finished,
+    status: run.failure.unreachable ? 'unreachable' : 'failed',
+    ...failureFields(run.failure),
+  };
 }

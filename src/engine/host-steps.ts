@@ -1,4 +1,5 @@
 // The round trips an apply-like run makes on a host, each one script in the host's session.
+
 import { HfleetError } from '../errors.js';
 import { applyScript, parseApplyOutput } from '../remote/apply-script.js';
 import {
@@ -11,11 +12,12 @@ import {
 import type { ShellSession } from '../remote/shell-session.js';
 import type { HostPlan } from '../tasks/plan-types.js';
 import { STEP_TIMEOUT_SEC } from './deadlines.js';
+import { HealthTimeoutError } from './health-timeout-error.js';
 
 /** How long one round trip other than a health wait may take, by default. */
 export const STEP_TIMEOUT_MS = STEP_TIMEOUT_SEC * 1000;
 
-// The last non-empty line of some output, for one-line error messages.
+/** The last non-empty line of some output, for one-line error messages. */
 export function lastLine(text: string): string {
   const lines = text.trim().split('\n');
   return lines[lines.length - 1] || 'no output';
@@ -26,7 +28,7 @@ function planSummary(plan: HostPlan): string {
   return [...files, ...plan.restart.map((unit) => `restarted ${unit}`)].join('; ') || 'no file changed';
 }
 
-// The line of a failed step's output that says why: systemctl ends with a `See "systemctl status ..."` pointer.
+/** The line of a failed step's output that says why: systemctl ends with a `See "systemctl status ..."` pointer. */
 export function failureReason(output: string): string {
   return lastLine(
     output
@@ -42,7 +44,7 @@ export interface PlanRun {
   error: HfleetError | undefined;
 }
 
-// Run a plan's apply script; never throws for a failed step (it is the run's `error`), only for a lost session.
+/** Run a plan's apply script; never throws for a failed step (it is the run's `error`), only for a lost session. */
 export async function executePlan(
   session: ShellSession,
   hostName: string,
@@ -66,7 +68,7 @@ export async function executePlan(
   return { done: outcome.done, error };
 }
 
-// Run a plan's apply script; resolves to the steps done, throws REMOTE_COMMAND naming the first that failed.
+/** Run a plan's apply script; resolves to the steps done, throws REMOTE_COMMAND naming the first that failed. */
 export async function runPlan(
   session: ShellSession,
   hostName: string,
@@ -79,28 +81,26 @@ export async function runPlan(
   return run.done;
 }
 
-// How long a health wait may take: the longest timeout, the longest settle window, and slack.
+/** How long a health wait may take: the longest timeout, the longest settle window, and slack. */
 export function healthBudgetMs(waits: readonly HealthWait[], slackMs: number): number {
   const longest = Math.max(0, ...waits.map((wait) => wait.timeoutSec));
   const settle = Math.max(0, ...waits.map((wait) => wait.settleSec));
   return (longest + settle) * 1000 + slackMs;
 }
 
-// The HEALTH_TIMEOUT error for the first unhealthy outcome, carrying every outcome; undefined when all passed.
+/** The HEALTH_TIMEOUT error for the first unhealthy outcome, carrying every outcome; undefined when all passed. */
 export function healthFailure(
   hostName: string,
   waits: readonly HealthWait[],
   outcomes: HealthOutcome[],
-): HfleetError | undefined {
+): HealthTimeoutError | undefined {
   const bad = waits.find((wait) => !outcomes.find((outcome) => outcome.unit === wait.unit)?.healthy);
   if (!bad) return undefined;
   const outcome = outcomes.find((o) => o.unit === bad.unit);
-  return Object.assign(new HfleetError('HEALTH_TIMEOUT', `${hostName}: ${describeUnhealthy(bad, outcome)}`), {
-    outcomes,
-  });
+  return new HealthTimeoutError(`${hostName}: ${describeUnhealthy(bad, outcome)}`, outcomes);
 }
 
-// Wait on the host until every unit is healthy and settled or out of time; throws HEALTH_TIMEOUT for the first that is not.
+/** Wait on the host until every unit is healthy and settled or out of time; throws HEALTH_TIMEOUT for the first that is not. */
 export async function waitHealthy(
   session: ShellSession,
   hostName: string,
@@ -118,7 +118,7 @@ export async function waitHealthy(
   return outcomes;
 }
 
-// The plan that puts back what a plan changed: previous contents (or no file), reload, restart the same units.
+/** The plan that puts back what a plan changed: previous contents (or no file), reload, restart the same units. */
 export function rollbackPlan(plan: HostPlan): HostPlan {
   const files = plan.files.map((file) => ({
     ...file,

@@ -3,8 +3,9 @@ import type { Host } from '../inventory/types.js';
 import type { Batch } from './batches.js';
 import type { EventSink } from './events.js';
 import type { HostResult } from './host-result.js';
+import { runFleet } from './run-fleet.js';
 
-/** One batch's outcome, as CONTRACT.md's restart document reports it. */
+/** One batch's outcome, as the restart document reports it (docs/restart.md). */
 export interface BatchReport {
   customers: string[];
   hosts: string[];
@@ -31,10 +32,12 @@ export interface RolloutOptions {
   maxFail: number;
   /** Aborted (Ctrl-C): stop after the batch in progress. */
   signal?: AbortSignal;
+  /** Hosts of a batch handled at once (`--forks`; default: the whole batch, up to 200). */
+  forks?: number | undefined;
   emit: EventSink;
 }
 
-// Roll through the batches: every host of a batch in parallel, the next batch only when this one passed.
+/** Roll through the batches: a batch's hosts in parallel (up to `forks`), the next batch only when this one passed. */
 export async function runRollout(
   batches: readonly Batch[],
   job: (host: Host) => Promise<HostResult>,
@@ -55,13 +58,10 @@ export async function runRollout(
       report.untouched.push(...batches.slice(index).flatMap((b) => b.hosts.map((host) => host.name)));
       break;
     }
-    const results = await Promise.all(
-      batch.hosts.map(async (host) => {
-        const result = await job(host);
-        options.emit({ type: 'host-done', result });
-        return result;
-      }),
-    );
+    const results = await runFleet(batch.hosts, job, {
+      forks: options.forks,
+      onResult: (result) => options.emit({ type: 'host-done', result }),
+    });
     report.results.push(...results);
     const bad = results.filter((result) => result.status === 'failed' || result.status === 'unreachable');
     report.restarted.push(...results.filter((r) => r.status !== 'unreachable').map((r) => r.host));

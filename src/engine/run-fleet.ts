@@ -1,17 +1,19 @@
 // Run one job per host with bounded concurrency; results come back in inventory order.
+
 import pLimit from 'p-limit';
 import type { Host } from '../inventory/types.js';
+import { countBy } from '../util/count-by.js';
 import type { HostResult } from './host-result.js';
 
 /** The default cap on hosts handled at once (`--forks`): every host, up to this many. */
 export const DEFAULT_FORKS_CAP = 200;
 
-// The number of hosts to handle at once for a fleet of this size.
+/** The number of hosts to handle at once for a fleet of this size. */
 export function effectiveForks(hostCount: number, forks: number | undefined): number {
   return Math.max(1, forks ?? Math.min(hostCount, DEFAULT_FORKS_CAP));
 }
 
-// Run `job` on every host, at most `forks` at a time; `onResult` sees each result as it comes.
+/** Run `job` on every host, at most `forks` at a time; `onResult` sees each result as it comes. */
 export async function runFleet<R>(
   hosts: readonly Host[],
   job: (host: Host) => Promise<R>,
@@ -29,7 +31,7 @@ export async function runFleet<R>(
   );
 }
 
-/** CONTRACT.md's apply `summary`. */
+/** The apply document's `summary`: hosts by status (docs/json.md). */
 export interface ApplySummary {
   ok: number;
   changed: number;
@@ -37,9 +39,7 @@ export interface ApplySummary {
   unreachable: number;
 }
 
-// Count results by status.
+/** Count results by status. */
 export function summarize(results: readonly HostResult[]): ApplySummary {
-  const summary: ApplySummary = { ok: 0, changed: 0, failed: 0, unreachable: 0 };
-  for (const result of results) summary[result.status]++;
-  return summary;
+  return countBy(results, (result) => result.status, ['ok', 'changed', 'failed', 'unreachable']);
 }

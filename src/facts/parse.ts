@@ -1,14 +1,12 @@
 // Parse the facts script's tagged output into HostFacts (pure; tested on recorded outputs).
+
 import { parseProbeLines } from '../health/probe.js';
 import { parseRecovery, RECOVERY_TAG } from '../remote/commit-script.js';
+import { base64Field, TAG } from '../remote/protocol.js';
 import { parseShowOutput } from './show-properties.js';
 import type { DropinEntry, FactRequest, HostFacts } from './types.js';
 
-function fromBase64(value: string | undefined): string {
-  return Buffer.from(value ?? '', 'base64').toString('utf8');
-}
-
-// An empty HostFacts (a host where nothing was found).
+/** An empty HostFacts (a host where nothing was found). */
 export function emptyFacts(): HostFacts {
   return {
     files: new Map(),
@@ -24,7 +22,7 @@ export function emptyFacts(): HostFacts {
   };
 }
 
-// Turn the facts output into HostFacts; units are matched to the request's order.
+/** Turn the facts output into HostFacts; units are matched to the request's order. */
 export function parseFacts(output: string, request: FactRequest): HostFacts {
   const facts = emptyFacts();
   const lines = output.split('\n');
@@ -32,18 +30,18 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
     const fields = lines[index]!.split('\t');
     const [tag, a = '', b = '', c = '', d = '', e = '', f = ''] = fields;
     switch (tag) {
-      case 'L':
+      case TAG.lock:
         facts.lock =
-          a === 'acquired' ? { acquired: true } : { acquired: false, holder: fromBase64(b).trim() };
+          a === 'acquired' ? { acquired: true } : { acquired: false, holder: base64Field(b).trim() };
         break;
-      case 'N':
+      case TAG.now:
         facts.now = Number(a) || undefined;
         break;
-      case 'F':
+      case TAG.file:
         facts.files.set(
           a,
           b === '1'
-            ? { exists: true, mtime: Number(c), owner: d, group: e, mode: f, content: fromBase64(fields[7]) }
+            ? { exists: true, mtime: Number(c), owner: d, group: e, mode: f, content: base64Field(fields[7]) }
             : {
                 exists: false,
                 mtime: undefined,
@@ -54,30 +52,30 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
               },
         );
         break;
-      case 'D':
+      case TAG.dropinDir:
         facts.dropins.set(a, facts.dropins.get(a) ?? []);
         break;
-      case 'd': {
+      case TAG.dropinEntry: {
         const entries: DropinEntry[] = facts.dropins.get(a) ?? [];
         entries.push({ mtime: Number(b), name: c.slice(c.lastIndexOf('/') + 1) });
         facts.dropins.set(a, entries);
         break;
       }
-      case 'U':
+      case TAG.user:
         facts.users.set(a, b === '1');
         break;
-      case 'O':
-        facts.ownership.set(a, { exists: b === '1', firstForeign: c ? fromBase64(c) : null });
+      case TAG.ownership:
+        facts.ownership.set(a, { exists: b === '1', firstForeign: c ? base64Field(c) : null });
         break;
-      case 'E':
+      case TAG.exists:
         facts.exists.set(a, b === '1');
         break;
       case RECOVERY_TAG:
         facts.recovery = parseRecovery(lines[index]!);
         break;
-      case 'S': {
+      case TAG.showBlock: {
         if (a !== 'begin') break;
-        const end = lines.indexOf('S\tend', index);
+        const end = lines.indexOf(`${TAG.showBlock}\tend`, index);
         const block = lines.slice(index + 1, end < 0 ? undefined : end).join('\n');
         facts.units = parseShowOutput(block, request.units);
         index = end < 0 ? lines.length : end;

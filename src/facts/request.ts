@@ -1,12 +1,14 @@
 // Derive what to gather from a host from its resolved tasks: one request, one round trip.
+
 import type { ResolvedTask } from '../playbook/types.js';
+import { dropinDirPath } from '../systemd/managed-paths.js';
 import type { FactRequest } from './types.js';
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-// The facts every task of this host needs (files, drop-in listings, users, ownership, units, health).
+/** The facts every task of this host needs (files, drop-in listings, users, ownership, units, health). */
 export function factRequestFor(tasks: readonly ResolvedTask[]): FactRequest {
   const files: string[] = [];
   const units: string[] = [];
@@ -46,9 +48,7 @@ export function factRequestFor(tasks: readonly ResolvedTask[]): FactRequest {
   const managedUnits = unique(units);
   return {
     files: unique(files),
-    dropinDirs: managedUnits
-      .filter((unit) => unit.endsWith('.service'))
-      .map((unit) => `/etc/systemd/system/${unit}.d`),
+    dropinDirs: managedUnits.filter((unit) => unit.endsWith('.service')).map(dropinDirPath),
     users: unique(users),
     ownership,
     units: managedUnits,

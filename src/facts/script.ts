@@ -1,6 +1,7 @@
 // The facts command: one shell script that gathers everything a plan needs, printed as tagged lines.
 import { probeCommand } from '../health/probe.js';
 import { COMMIT_FUNCTIONS, commitVariables, HOST_PATHS } from '../remote/commit-script.js';
+import { printTagged, TAG } from '../remote/protocol.js';
 import { quoteArg } from '../util/shell-quote.js';
 import { SHOW_PROPERTIES } from './show-properties.js';
 import type { FactRequest } from './types.js';
@@ -16,42 +17,33 @@ export interface LockRequest {
 /** Where the per-host lock lives; the lock is an flock held by the run's remote shell for its lifetime. */
 export const LOCK_FILE = '/run/lock/hfleet.lock';
 
-// Shell functions the facts script uses; each output line is TAG<TAB>fields, binary-safe fields in base64.
+// Shell functions the facts script uses; each prints lines of the wire protocol (remote/protocol.ts).
 const PRELUDE = String.raw`hf_b64() { base64 -w0; }
+hf_tab=$(printf '\t')
 hf_file() {
   if [ -f "$1" ]; then
-    printf 'F	%s	1	%s	' "$1" "$(stat -c '%Y	%U	%G	%a' "$1")"
-    base64 -w0 < "$1"; printf '
-'
-  else printf 'F	%s	0
-' "$1"; fi
+    printf '${TAG.file}\t%s\t1\t%s\t' "$1" "$(stat --printf '%Y\t%U\t%G\t%a' "$1")"
+    base64 -w0 < "$1"; printf '\n'
+  else ${printTagged(TAG.file, '"$1"', '0')}; fi
 }
 hf_dropins() {
-  printf 'D	%s
-' "$1"
+  ${printTagged(TAG.dropinDir, '"$1"')}
   [ -d "$1" ] || return 0
   set -- "$1" "$1"/*
   [ -e "$2" ] || return 0
   hf_dir=$1; shift
-  stat -L -c '%F	%Y	%n' -- "$@" | while IFS='	' read -r hf_type hf_mtime hf_name; do
-    [ "$hf_type" = 'regular file' ] || [ "$hf_type" = 'regular empty file' ] && printf 'd	%s	%s	%s
-' "$hf_dir" "$hf_mtime" "$hf_name"
+  stat -L --printf '%F\t%Y\t%n\n' -- "$@" | while IFS="$hf_tab" read -r hf_type hf_mtime hf_name; do
+    [ "$hf_type" = 'regular file' ] || [ "$hf_type" = 'regular empty file' ] && ${printTagged(TAG.dropinEntry, '"$hf_dir"', '"$hf_mtime"', '"$hf_name"')}
   done
 }
-hf_user() { if getent passwd "$1" >/dev/null; then printf 'U	%s	1
-' "$1"; else printf 'U	%s	0
-' "$1"; fi; }
+hf_user() { if getent passwd "$1" >/dev/null; then ${printTagged(TAG.user, '"$1"', '1')}; else ${printTagged(TAG.user, '"$1"', '0')}; fi; }
 hf_owned() {
   if [ -e "$1" ]; then
     foreign=$( { find "$1" -xdev \( ! -user "$2" -o ! -group "$3" \) -print -quit 2>/dev/null || echo "$1"; } | base64 -w0)
-    printf 'O	%s	1	%s
-' "$1" "$foreign"
-  else printf 'O	%s	0	
-' "$1"; fi
+    ${printTagged(TAG.ownership, '"$1"', '1', '"$foreign"')}
+  else ${printTagged(TAG.ownership, '"$1"', '0', "''")}; fi
 }
-hf_exists() { if [ -e "$1" ]; then printf 'E	%s	1
-' "$1"; else printf 'E	%s	0
-' "$1"; fi; }
+hf_exists() { if [ -e "$1" ]; then ${printTagged(TAG.exists, '"$1"', '1')}; else ${printTagged(TAG.exists, '"$1"', '0')}; fi; }
 `;
 
 // The holder line of the .info file, plus a note when the run that took the lock cannot end by itself: its remote
@@ -81,8 +73,8 @@ function lockLines(lock: LockRequest): string[] {
     LOCK_HOLDER,
     `{ [ -d /run/lock ] || mkdir -p /run/lock; } && exec 9>>${LOCK_FILE}`,
     `if ${flock}; then`,
-    `  printf '%s\\n%s\\n' ${quoteArg(lock.holder)} "$$" > ${LOCK_FILE}.info; printf 'L\\tacquired\\n'`,
-    `else printf 'L\\theld\\t%s\\n' "$(hf_lock_holder | hf_b64)"; return 0; fi`,
+    `  printf '%s\\n%s\\n' ${quoteArg(lock.holder)} "$$" > ${LOCK_FILE}.info; ${printTagged(TAG.lock, 'acquired')}`,
+    `else ${printTagged(TAG.lock, 'held', '"$(hf_lock_holder | hf_b64)"')}; return 0; fi`,
     'hf_recover',
   ];
 }
@@ -93,13 +85,15 @@ function lockLines(lock: LockRequest): string[] {
 const READ_LOCK_LINES = [
   LOCK_HOLDER,
   `if [ -e ${LOCK_FILE} ] && ! ( exec 9<${LOCK_FILE} && flock -w 2 9 || exit 1; [ ! -f "$hf_manifest" ] || hf_recover; exit 0 ); then`,
-  `  printf 'L\\theld\\t%s\\n' "$(hf_lock_holder | hf_b64)"`,
+  `  ${printTagged(TAG.lock, 'held', '"$(hf_lock_holder | hf_b64)"')}`,
   'fi',
 ];
 
-// The facts script for this request; with a lock request it first takes the host's lock (and stops if held).
-// Either way it first finishes or rolls back a run that was cut short (a recovery line says which); `who` is
-// the audit log's author for that.
+/**
+ * The facts script for this request; with a lock request it first takes the host's lock (and stops if held).
+ * Either way it first finishes or rolls back a run that was cut short (a recovery line says which); `who` is
+ * the audit log's author for that.
+ */
 export function factsScript(
   request: FactRequest,
   lock?: LockRequest,
@@ -110,7 +104,7 @@ export function factsScript(
     PRELUDE,
     ...commitVariables(lock?.holder ?? who, HOST_PATHS),
     ...(lock ? lockLines(lock) : READ_LOCK_LINES),
-    `printf 'N\\t%s\\n' "$(date +%s)"`,
+    printTagged(TAG.now, '"$(date +%s)"'),
   ];
   for (const file of request.files) lines.push(`hf_file ${quoteArg(file)}`);
   for (const dir of request.dropinDirs) lines.push(`hf_dropins ${quoteArg(dir)}`);
@@ -123,9 +117,9 @@ export function factsScript(
     const units = request.units.map(quoteArg).join(' ');
     const properties = SHOW_PROPERTIES.join(',');
     lines.push(
-      `printf 'S\\tbegin\\n'`,
+      printTagged(TAG.showBlock, 'begin'),
       `systemctl show --timestamp=unix -p ${properties} -- ${units} 2>/dev/null || systemctl show -p ${properties} -- ${units}`,
-      `printf '\\nS\\tend\\n'`,
+      `printf '\\n'; ${printTagged(TAG.showBlock, 'end')}`,
     );
   }
   // Every endpoint in one bash (/dev/tcp): an `H` line per unit naming the outcome (see src/health/probe.ts).

@@ -28,7 +28,7 @@ export const SHOW_PROPERTIES = [
   'DropInPaths',
 ] as const;
 
-// Parse `systemctl show -p ... UNIT...` output (blocks separated by blank lines) into properties by unit.
+/** Parse `systemctl show -p ... UNIT...` output (blocks separated by blank lines) into properties by unit. */
 export function parseShowOutput(output: string, units: readonly string[]): Map<string, UnitProperties> {
   const byUnit = new Map<string, UnitProperties>();
   const blocks = output.split(/\n\s*\n/).filter((block) => block.trim() !== '');
@@ -44,7 +44,7 @@ export function parseShowOutput(output: string, units: readonly string[]): Map<s
   return byUnit;
 }
 
-// A unix-seconds timestamp property (`@1732800000` or a plain number), or undefined when unset.
+/** A unix-seconds timestamp property (`@1732800000` or a plain number), or undefined when unset. */
 export function unixSeconds(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const match = /^@?(\d+)(?:\.\d+)?$/.exec(value.trim());

@@ -28,7 +28,7 @@ export const HEALTHY_STATE_PATTERNS: readonly string[] = [
   'target:*:active:active:*',
 ];
 
-// The kind of a unit from its name: `service` for `hub-cloud.service`.
+/** The kind of a unit from its name: `service` for `hub-cloud.service`. */
 export function unitKind(unit: string): string {
   return unit.slice(unit.lastIndexOf('.') + 1);
 }
@@ -39,18 +39,18 @@ function globMatches(pattern: string, value: string): boolean {
   return new RegExp(`^${regex}$`).test(value);
 }
 
-// The `KIND:TYPE:ACTIVE:SUB:RESULT` key a state is matched by (the on-host wait builds the same one).
+/** The `KIND:TYPE:ACTIVE:SUB:RESULT` key a state is matched by (the on-host wait builds the same one). */
 export function stateKey(unit: string, state: UnitState): string {
   return [unitKind(unit), state.type, state.active, state.sub, state.result].join(':');
 }
 
-// True when the unit is active in the way its type means (see HEALTHY_STATE_PATTERNS).
+/** True when the unit is active in the way its type means (see HEALTHY_STATE_PATTERNS). */
 export function activeAsTypeMeans(unit: string, state: UnitState): boolean {
   const key = stateKey(unit, state);
   return HEALTHY_STATE_PATTERNS.some((pattern) => globMatches(pattern, key));
 }
 
-// `active/running`, `activating/auto-restart`, `failed/failed (Result=exit-code)`: a state for one line.
+/** `active/running`, `activating/auto-restart`, `failed/failed (Result=exit-code)`: a state for one line. */
 export function describeState(state: UnitState): string {
   const base = state.sub ? `${state.active}/${state.sub}` : state.active || 'unknown';
   return state.active === 'failed' && state.result ? `${base} (Result=${state.result})` : base;
@@ -60,7 +60,7 @@ function count(value: string | undefined): number {
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : 0;
 }
 
-// A UnitState from `systemctl show` properties by name.
+/** A UnitState from `systemctl show` properties by name. */
 export function unitStateOf(props: Readonly<Record<string, string>> | undefined): UnitState {
   return {
     type: props?.['Type'] ?? '',

@@ -1,4 +1,5 @@
 // The endpoint probe: one HTTP GET on the host's localhost with bash's /dev/tcp, and what its outcome means.
+import { base64Field, linesTagged, printTagged, TAG } from '../remote/protocol.js';
 import { quoteArg } from '../util/shell-quote.js';
 
 /** Seconds one probe waits for the status line. */
@@ -39,7 +40,7 @@ export const PROBE_BASH = String.raw`hf_one() {
 while [ $# -ge 3 ]; do
   hf_out=$(hf_one "$2" "$3"); hf_rc=$?
   hf_code=-; [ "$hf_rc" = 0 ] && { hf_code=${'$'}{hf_out#* }; hf_code=${'$'}{hf_code%% *}; }
-  printf 'H\t%s\t%s\t%s\t%s\n' "$1" "$hf_rc" "$(printf '%s' "$hf_out" | base64 -w0)" "$hf_code"
+  ${printTagged(TAG.probe, '"$1"', '"$hf_rc"', `"$(printf '%s' "$hf_out" | base64 -w0)"`, '"$hf_code"')}
   shift 3
 done`;
 
@@ -47,28 +48,26 @@ done`;
 export const PROBE_FUNCTION = `hf_probe() {
   if command -v bash >/dev/null 2>&1; then
     LC_ALL=C timeout $(( ${PROBE_TIMEOUT_SEC} * ($# / 3) + 2 )) bash -c ${quoteArg(PROBE_BASH)} hf_probe "$@"
-  else while [ $# -ge 3 ]; do printf 'H\\t%s\\t127\\t\\t-\\n' "$1"; shift 3; done; fi
+  else while [ $# -ge 3 ]; do ${printTagged(TAG.probe, '"$1"', '127', "''", '-')}; shift 3; done; fi
 }`;
 
-// The sh commands that probe these endpoints (the function, then one call for all of them).
+/** The sh commands that probe these endpoints (the function, then one call for all of them). */
 export function probeCommand(endpoints: readonly Endpoint[]): string {
   const args = endpoints.flatMap(({ unit, port, path }) => [quoteArg(unit), String(port), quoteArg(path)]);
   return `${PROBE_FUNCTION}\nhf_probe ${args.join(' ')}`;
 }
 
-// The outcome of each unit's probe line in some output; a unit without a line never reported (timeout).
+/** The outcome of each unit's probe line in some output; a unit without a line never reported (timeout). */
 export function parseProbeLines(stdout: string, endpoints: readonly Endpoint[]): Map<string, ProbeOutcome> {
   const outcomes = new Map<string, ProbeOutcome>();
-  for (const line of stdout.split('\n')) {
-    const [tag, unit = '', rc = '', text = ''] = line.split('\t');
-    if (tag === 'H' && /^\d+$/.test(rc))
-      outcomes.set(unit, probeOutcome(Number(rc), Buffer.from(text, 'base64').toString('utf8')));
+  for (const [unit = '', rc = '', text = ''] of linesTagged(stdout, TAG.probe)) {
+    if (/^\d+$/.test(rc)) outcomes.set(unit, probeOutcome(Number(rc), base64Field(text)));
   }
   for (const { unit } of endpoints) if (!outcomes.has(unit)) outcomes.set(unit, probeOutcome(undefined, ''));
   return outcomes;
 }
 
-// The outcome of one probe line's rc and decoded text; `undefined` rc means the probe never reported.
+/** The outcome of one probe line's rc and decoded text; `undefined` rc means the probe never reported. */
 export function probeOutcome(rc: number | undefined, text: string): ProbeOutcome {
   if (rc === undefined) return { kind: 'timeout' };
   if (rc === 127) return { kind: 'no-bash' };
@@ -89,17 +88,17 @@ export function probeOutcome(rc: number | undefined, text: string): ProbeOutcome
   return { kind: 'error', message: last.replace(/^.*?: line \d+: /, '') || `probe exit ${rc}` };
 }
 
-// True when the endpoint answered 200.
+/** True when the endpoint answered 200. */
 export function probeHealthy(outcome: ProbeOutcome | undefined): boolean {
   return outcome?.kind === 'http' && outcome.code === 200;
 }
 
-// The HTTP status for reports that keep a number: the code, or 0 when nothing answered.
+/** The HTTP status for reports that keep a number: the code, or 0 when nothing answered. */
 export function probeCode(outcome: ProbeOutcome | undefined): number {
   return outcome?.kind === 'http' ? outcome.code : 0;
 }
 
-// What a probe outcome says, e.g. `HTTP 503`, `connection refused`, `bash not installed on the host`.
+/** What a probe outcome says, e.g. `HTTP 503`, `connection refused`, `bash not installed on the host`. */
 export function describeProbe(outcome: ProbeOutcome | undefined): string {
   if (!outcome) return 'not probed';
   switch (outcome.kind) {
@@ -120,7 +119,7 @@ export function describeProbe(outcome: ProbeOutcome | undefined): string {
   }
 }
 
-// A short word for tables: `200`, `503`, `refused`, `timeout`, `no-dns`, `closed`, `no-bash`, `error`.
+/** A short word for tables: `200`, `503`, `refused`, `timeout`, `no-dns`, `closed`, `no-bash`, `error`. */
 export function probeWord(outcome: ProbeOutcome | undefined): string {
   if (!outcome) return '-';
   if (outcome.kind === 'http') return String(outcome.code);

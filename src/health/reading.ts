@@ -4,7 +4,7 @@ import { unitStateOf } from './active-state.js';
 import type { ProbeOutcome } from './probe.js';
 import { type HealthVerdict, judgeHealth } from './verdict.js';
 
-// Seconds the unit has been active at `now` (host clock), or undefined when not active or unknown.
+/** Seconds the unit has been active at `now` (host clock), or undefined when not active or unknown. */
 export function activeForSec(
   props: Readonly<Record<string, string>> | undefined,
   now: number | undefined,
@@ -14,7 +14,7 @@ export function activeForSec(
   return Math.max(0, now - since);
 }
 
-// The verdict on a unit from its `systemctl show` properties and its endpoint probe, read once.
+/** The verdict on a unit from its `systemctl show` properties and its endpoint probe, read once. */
 export function judgeReading(
   unit: string,
   props: Readonly<Record<string, string>> | undefined,

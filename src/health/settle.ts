@@ -4,7 +4,7 @@ import { activeAsTypeMeans, describeState, type UnitState } from './active-state
 /** Seconds a started or restarted unit must hold still after it looked healthy, unless a task says otherwise. */
 export const DEFAULT_SETTLE_SEC = 5;
 
-// Why a unit did not hold still between two readings, or undefined when it did.
+/** Why a unit did not hold still between two readings, or undefined when it did. */
 export function unsettledReason(unit: string, before: UnitState, after: UnitState): string | undefined {
   if (after.restarts > before.restarts) {
     const times = after.restarts - before.restarts;

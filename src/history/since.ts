@@ -3,7 +3,7 @@ import { HfleetError } from '../errors.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-// The time (ms since the epoch) a `--since` value names.
+/** The time (ms since the epoch) a `--since` value names. */
 export function parseSince(value: string, nowMs: number): number {
   const duration = /^(\d+)([smhdw])$/.exec(value);
   if (duration) return nowMs - Number(duration[1]) * (UNIT_MS[duration[2] as string] as number);

@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
-// The history folder for this environment (an XDG_STATE_HOME that is not absolute is ignored, as the spec says).
+/** The history folder for this environment (an XDG_STATE_HOME that is not absolute is ignored, as the spec says). */
 export function historyDir(env: NodeJS.ProcessEnv = process.env): string {
   const base = env['XDG_STATE_HOME'];
   const stateHome = base && isAbsolute(base) ? base : join(homedir(), '.local', 'state');

@@ -17,14 +17,14 @@ function matches(record: RunRecord, query: RunQuery): boolean {
   return query.kinds === undefined || query.kinds.includes(record.kind);
 }
 
-// Append-only JSON lines under one folder: no server, no native module, readable with `jq`.
+/** Append-only JSON lines under one folder: no server, no native module, readable with `jq`. */
 export class HistoryStore {
   constructor(
     readonly dir: string,
     private readonly retentionDays: number,
   ) {}
 
-  // Record a run ending now (or at `nowMs`); returns the stored record. Days past the retention are deleted.
+  /** Record a run ending now (or at `nowMs`); returns the stored record. Days past the retention are deleted. */
   append(
     run: { kind: RunKind; who: string; hosts: string[]; exit_code: number; document: unknown },
     nowMs = Date.now(),
@@ -45,7 +45,7 @@ export class HistoryStore {
     return record;
   }
 
-  // The runs matching `query`, oldest first; a torn or foreign line is skipped.
+  /** The runs matching `query`, oldest first; a torn or foreign line is skipped. */
   list(query: RunQuery = {}): RunRecord[] {
     const fromDay = query.sinceMs === undefined ? '' : dayOf(query.sinceMs);
     const runs: RunRecord[] = [];
@@ -64,7 +64,7 @@ export class HistoryStore {
     return runs;
   }
 
-  // Delete the day files older than the retention.
+  /** Delete the day files older than the retention. */
   prune(nowMs = Date.now()): void {
     const oldestKept = dayOf(nowMs - this.retentionDays * DAY_MS);
     for (const day of this.days()) {

@@ -11,7 +11,7 @@ import { parseVarsLayer } from './validate/var-fields.js';
 
 const TOP_KEYS = ['defaults', 'groups', 'customers'];
 
-// Validate a parsed document and resolve every host's settings.
+/** Validate a parsed document and resolve every host's settings. */
 export function buildInventory(document: unknown, ctx: ValidationContext): Inventory {
   if (!(document instanceof Map)) {
     invalid(

@@ -14,7 +14,7 @@ export interface InventoryEnvironment {
   home: string;
 }
 
-// Parse and validate inventory text (pure apart from resolving relative paths against `file`'s directory).
+/** Parse and validate inventory text (pure apart from resolving relative paths against `file`'s directory). */
 export function parseInventory(
   text: string,
   file: string,
@@ -24,7 +24,7 @@ export function parseInventory(
   return buildInventory(document, { file, home: env.home, baseDir: resolve(dirname(file)) });
 }
 
-// Read, parse and validate the inventory at `file`.
+/** Read, parse and validate the inventory at `file`. */
 export function loadInventory(file: string, env?: InventoryEnvironment): Inventory {
   let size: number;
   try {

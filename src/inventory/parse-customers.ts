@@ -61,7 +61,7 @@ function parseCustomer(ctx: ValidationContext, id: string, value: unknown, path:
   };
 }
 
-// Every customer in document order; a host name used twice anywhere is an error naming both places.
+/** Every customer in document order; a host name used twice anywhere is an error naming both places. */
 export function parseCustomers(ctx: ValidationContext, value: unknown, path: ValuePath): CustomerEntry[] {
   const customers = [...expectMap(ctx, value, path)].map(([id, customer]) =>
     parseCustomer(ctx, id, customer, [...path, id]),

@@ -12,7 +12,7 @@ export interface GroupEntry {
   vars: Partial<HostVars>;
 }
 
-// Every group in document order; each customer it names must exist in `customerIds`.
+/** Every group in document order; each customer it names must exist in `customerIds`. */
 export function parseGroups(
   ctx: ValidationContext,
   value: unknown,

@@ -13,7 +13,7 @@ function hostsMatching(inventory: Inventory, regexp: RegExp): Set<Host> {
   );
 }
 
-// The hosts a --limit selects, in inventory order; no limit (or an empty one) selects every host.
+/** The hosts a --limit selects, in inventory order; no limit (or an empty one) selects every host. */
 export function selectHosts(inventory: Inventory, limit: string | undefined): Host[] {
   const patterns = (limit ?? '')
     .split(',')
@@ -44,7 +44,7 @@ export function selectHosts(inventory: Inventory, limit: string | undefined): Ho
   return base.filter((host) => !excluded.has(host));
 }
 
-// The distinct customer ids of some hosts, in the order they first appear.
+/** The distinct customer ids of some hosts, in the order they first appear. */
 export function customersOf(hosts: readonly Host[]): string[] {
   return [...new Set(hosts.map((host) => host.customer))];
 }

@@ -33,7 +33,7 @@ function assertBoundedExpansion(root: unknown, file: string): void {
   }
 }
 
-// Parse inventory text into a raw value (Maps, arrays, scalars); syntax errors read `FILE:LINE:COL: reason`.
+/** Parse inventory text into a raw value (Maps, arrays, scalars); syntax errors read `FILE:LINE:COL: reason`. */
 export function parseYamlDocument(text: string, file: string): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_INVENTORY_BYTES) {
     refuse(file, `larger than ${MAX_INVENTORY_BYTES / 1024 / 1024} MiB; refusing to parse it`);

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HfleetError } from '../errors.js';
 
-// The first URI of deb822 `.sources` text serving this suite (not -security or -updates), or undefined.
+/** The first URI of deb822 `.sources` text serving this suite (not -security or -updates), or undefined. */
 export function mirrorFromDeb822(text: string, suite = 'bookworm'): string | undefined {
   for (const stanza of text.split(/\n\s*\n/)) {
     const fields = new Map<string, string>();
@@ -20,7 +20,7 @@ export function mirrorFromDeb822(text: string, suite = 'bookworm'): string | und
   return undefined;
 }
 
-// The URI of the first `deb` line of one-line-style sources.list text for this suite, or undefined.
+/** The URI of the first `deb` line of one-line-style sources.list text for this suite, or undefined. */
 export function mirrorFromSourcesList(text: string, suite = 'bookworm'): string | undefined {
   for (const line of text.split('\n')) {
     const match = /^\s*deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)/.exec(line);
@@ -29,7 +29,7 @@ export function mirrorFromSourcesList(text: string, suite = 'bookworm'): string 
   return undefined;
 }
 
-// The mirror of this machine's apt configuration; throws a LAB error when none is configured.
+/** The mirror of this machine's apt configuration; throws a LAB error when none is configured. */
 export function findAptMirror(etcApt = '/etc/apt', suite = 'bookworm'): string {
   const candidates: string[] = [];
   const listDir = path.join(etcApt, 'sources.list.d');

@@ -7,9 +7,9 @@ import { findAptMirror } from './apt-mirror.js';
 import { assetsDir } from './layout.js';
 import { progress, runChecked } from './run.js';
 
-// The Debian release lab hosts run.
+/** The Debian release lab hosts run. */
 export const SUITE = 'bookworm';
-// The packages a lab host has on top of minbase.
+/** The packages a lab host has on top of minbase. */
 export const BASE_PACKAGES = [
   'systemd',
   'systemd-sysv',
@@ -23,7 +23,7 @@ export const BASE_PACKAGES = [
   'sudo',
 ];
 
-// The debootstrap command line for a target directory and mirror.
+/** The debootstrap command line for a target directory and mirror. */
 export function debootstrapArgs(target: string, mirror: string): string[] {
   return ['debootstrap', '--variant=minbase', `--include=${BASE_PACKAGES.join(',')}`, SUITE, target, mirror];
 }
@@ -39,7 +39,7 @@ function listFiles(dir: string, prefix = ''): string[] {
   return out.sort();
 }
 
-// A fingerprint of the recipe (packages, suite, every asset's path, mode and bytes): a change rebuilds the base.
+/** A fingerprint of the recipe (packages, suite, every asset's path, mode and bytes): a change rebuilds the base. */
 export function recipeStamp(assets = assetsDir()): string {
   const hash = createHash('sha256').update(`v1 ${SUITE} ${BASE_PACKAGES.join(',')}\n`);
   for (const rel of listFiles(assets)) {
@@ -49,12 +49,12 @@ export function recipeStamp(assets = assetsDir()): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-// The base directory and its stamp file inside a cache directory.
+/** The base directory and its stamp file inside a cache directory. */
 export function basePaths(cacheDir: string) {
   return { base: path.join(cacheDir, 'base'), stamp: path.join(cacheDir, 'base.stamp') };
 }
 
-// True when the cache holds a finished base built from the current recipe.
+/** True when the cache holds a finished base built from the current recipe. */
 export async function baseIsCurrent(cacheDir: string, stamp = recipeStamp()): Promise<boolean> {
   const paths = basePaths(cacheDir);
   if (!existsSync(path.join(paths.base, 'usr/local/sbin/hflab-init'))) return false;
@@ -62,7 +62,7 @@ export async function baseIsCurrent(cacheDir: string, stamp = recipeStamp()): Pr
   return written.trim() === stamp;
 }
 
-// Build the base into a temporary directory, finish it, and only then rename it into place (a killed build leaves no half cache).
+/** Build the base into a temporary directory, finish it, and only then rename it into place (a killed build leaves no half cache). */
 export async function buildBaseImage(cacheDir: string): Promise<string> {
   const paths = basePaths(cacheDir);
   const stamp = recipeStamp();

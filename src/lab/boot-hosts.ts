@@ -10,12 +10,12 @@ import { isNspawnOf } from './processes.js';
 import { waitForSsh } from './ssh-ready.js';
 import type { RecordedHost } from './state.js';
 
-// How long to wait for SSH: a base for one host plus time per host booting at once (boots are CPU-bound).
+/** How long to wait for SSH: a base for one host plus time per host booting at once (boots are CPU-bound). */
 export function sshDeadlineMs(hostsBooting: number): number {
   return 60_000 + hostsBooting * 3_000;
 }
 
-// Mount, personalise and start each host (all at once); resolves to the recorded hosts with their nspawn pids.
+/** Mount, personalise and start each host (all at once); resolves to the recorded hosts with their nspawn pids. */
 export async function startHosts(
   specs: readonly LabHostSpec[],
   base: string,
@@ -34,7 +34,7 @@ export async function startHosts(
   );
 }
 
-// Wait until every one of these hosts accepts SSH (all polled at once); throws naming the first that does not.
+/** Wait until every one of these hosts accepts SSH (all polled at once); throws naming the first that does not. */
 export async function waitForHostsSsh(hosts: readonly RecordedHost[], dir = stateDir()): Promise<void> {
   const deadline = sshDeadlineMs(hosts.length);
   const waits = hosts.map((host) =>

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CGROUP_PARENT } from './layout.js';
 
-// The mount points of every cgroup (v1) and cgroup2 hierarchy, from /proc/mounts text.
+/** The mount points of every cgroup (v1) and cgroup2 hierarchy, from /proc/mounts text. */
 export function cgroupMountPoints(procMounts: string): string[] {
   const points: string[] = [];
   for (const line of procMounts.split('\n')) {
@@ -15,12 +15,12 @@ export function cgroupMountPoints(procMounts: string): string[] {
   return points;
 }
 
-// The hierarchies mounted on this machine.
+/** The hierarchies mounted on this machine. */
 export function mountedHierarchies(): string[] {
   return cgroupMountPoints(readFileSync('/proc/mounts', 'utf8'));
 }
 
-// The cgroup directory of a host in each hierarchy.
+/** The cgroup directory of a host in each hierarchy. */
 export function hostCgroupDirs(machine: string, hierarchies = mountedHierarchies()): string[] {
   return hierarchies.map((root) => path.join(root, CGROUP_PARENT, machine));
 }
@@ -34,7 +34,7 @@ async function inheritCpuset(dir: string): Promise<void> {
   }
 }
 
-// Create the host's cgroup in every hierarchy; resolves to the `cgroup.procs` files to join.
+/** Create the host's cgroup in every hierarchy; resolves to the `cgroup.procs` files to join. */
 export async function createHostCgroups(machine: string): Promise<string[]> {
   const procsFiles: string[] = [];
   for (const dir of hostCgroupDirs(machine)) {
@@ -46,7 +46,7 @@ export async function createHostCgroups(machine: string): Promise<string[]> {
   return procsFiles;
 }
 
-// Every process id in a cgroup directory and its descendants.
+/** Every process id in a cgroup directory and its descendants. */
 export function cgroupPids(dir: string): number[] {
   if (!existsSync(dir)) return [];
   const pids: number[] = [];
@@ -60,7 +60,7 @@ export function cgroupPids(dir: string): number[] {
   return pids;
 }
 
-// Remove a cgroup tree bottom-up (cgroups go with rmdir only); returns the directories that would not go.
+/** Remove a cgroup tree bottom-up (cgroups go with rmdir only); returns the directories that would not go. */
 export function removeCgroupTree(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const stuck: string[] = [];
@@ -75,7 +75,7 @@ export function removeCgroupTree(dir: string): string[] {
   return stuck;
 }
 
-// The lab's parent cgroup directories (one per hierarchy) that exist now.
+/** The lab's parent cgroup directories (one per hierarchy) that exist now. */
 export function labCgroupParents(hierarchies = mountedHierarchies()): string[] {
   return hierarchies.map((root) => path.join(root, CGROUP_PARENT)).filter((dir) => existsSync(dir));
 }

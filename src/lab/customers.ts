@@ -27,14 +27,14 @@ export interface LabHostSpec {
   index: number;
 }
 
-// The customer id and display name of host number n (1-based).
+/** The customer id and display name of host number n (1-based). */
 export function customerFor(index: number): { id: string; displayName: string } {
   const named = NAMED[index - 1];
   if (named) return { id: named[0], displayName: named[1] };
   return { id: `customer-${index}`, displayName: `Customer ${index}` };
 }
 
-// The spec of host number n.
+/** The spec of host number n. */
 export function labHostSpec(index: number): LabHostSpec {
   const customer = customerFor(index);
   return {
@@ -47,7 +47,7 @@ export function labHostSpec(index: number): LabHostSpec {
   };
 }
 
-// The specs of hosts 1..count.
+/** The specs of hosts 1..count. */
 export function labHostSpecs(count: number): LabHostSpec[] {
   return Array.from({ length: count }, (_, i) => labHostSpec(i + 1));
 }

@@ -35,7 +35,7 @@ function knownMachines(dir: string, running: Map<string, number>): Map<string, n
   return machines;
 }
 
-// Stop and remove the whole lab (the client key is kept so the next `up` reuses it).
+/** Stop and remove the whole lab (the client key is kept so the next `up` reuses it). */
 export async function labDown(): Promise<LabDownResult> {
   assertLabPlatform();
   const started = Date.now();

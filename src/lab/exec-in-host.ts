@@ -4,7 +4,7 @@ import { containerLeader, isNspawnOf } from './processes.js';
 import { type RunResult, run } from './run.js';
 import { findRecordedHost, readRecordedState } from './state.js';
 
-// The nsenter command line running `sh -c script` in the namespaces of a container's PID 1.
+/** The nsenter command line running `sh -c script` in the namespaces of a container's PID 1. */
 export function nsenterArgs(leaderPid: number, script: string): string[] {
   return [
     'nsenter',
@@ -23,7 +23,7 @@ export function nsenterArgs(leaderPid: number, script: string): string[] {
   ];
 }
 
-// Run `sh -c script` as root inside the host; resolves to its exit code and output (a failing script is no error).
+/** Run `sh -c script` as root inside the host; resolves to its exit code and output (a failing script is no error). */
 export async function labExec(hostName: string, script: string): Promise<RunResult> {
   const recorded = readRecordedState();
   const host = recorded && findRecordedHost(recorded, hostName);

@@ -24,7 +24,7 @@ function requireHost(name: string): { recorded: RecordedState; host: RecordedHos
   return { recorded, host };
 }
 
-// Power a host off (its changes stay in its upper directory).
+/** Power a host off (its changes stay in its upper directory). */
 export async function stopLabHost(name: string): Promise<void> {
   const { host } = requireHost(name);
   const dir = stateDir();
@@ -33,7 +33,7 @@ export async function stopLabHost(name: string): Promise<void> {
   await removeHostTraces(host.machine);
 }
 
-// Boot a stopped host again with its changes, and wait until it accepts SSH (a running host is left alone).
+/** Boot a stopped host again with its changes, and wait until it accepts SSH (a running host is left alone). */
 export async function startLabHost(name: string): Promise<void> {
   const { recorded, host } = requireHost(name);
   if (isNspawnOf(host.pid, host.machine)) return;
@@ -45,7 +45,7 @@ export async function startLabHost(name: string): Promise<void> {
   await waitForHostsSsh([started!], dir);
 }
 
-// Stop a host, throw its changes away (back to the base image, same host key), boot it and wait for SSH.
+/** Stop a host, throw its changes away (back to the base image, same host key), boot it and wait for SSH. */
 export async function resetLabHost(name: string): Promise<void> {
   const { host } = requireHost(name);
   await stopLabHost(host.machine);

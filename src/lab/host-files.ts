@@ -10,7 +10,7 @@ export interface HostKeyMaterial {
   clientPublicKey: string;
 }
 
-// The uid and gid of a user in a root's /etc/passwd text, or undefined.
+/** The uid and gid of a user in a root's /etc/passwd text, or undefined. */
 export function passwdIds(passwd: string, user: string): { uid: number; gid: number } | undefined {
   for (const line of passwd.split('\n')) {
     const fields = line.split(':');
@@ -20,7 +20,7 @@ export function passwdIds(passwd: string, user: string): { uid: number; gid: num
   return undefined;
 }
 
-// The /etc/hosts of a lab host.
+/** The /etc/hosts of a lab host. */
 export function hostsFile(spec: LabHostSpec): string {
   return `127.0.0.1 localhost\n127.0.1.1 ${spec.name}\n${spec.address} ${spec.name}\n::1 localhost ip6-localhost ip6-loopback\n`;
 }
@@ -32,7 +32,7 @@ async function writeAs(file: string, text: string, mode: number, owner = { uid: 
   await chown(file, owner.uid, owner.gid);
 }
 
-// Write the host's identity and keys into its mounted root (directories keep the base's owners and modes).
+/** Write the host's identity and keys into its mounted root (directories keep the base's owners and modes). */
 export async function writeHostFiles(root: string, spec: LabHostSpec, keys: HostKeyMaterial): Promise<void> {
   const at = (rel: string) => path.join(root, rel);
   await writeAs(at('etc/hostname'), `${spec.name}\n`, 0o644);

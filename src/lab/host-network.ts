@@ -2,15 +2,15 @@
 import { BRIDGE, BRIDGE_ADDRESS, LAB_RANGE } from './layout.js';
 import { run, runChecked } from './run.js';
 
-// The metric of the `unreachable` safety route for the lab range (below the bridge's connected route).
+/** The metric of the `unreachable` safety route for the lab range (below the bridge's connected route). */
 export const UNREACHABLE_METRIC = 4242;
 
-// True when the lab bridge exists.
+/** True when the lab bridge exists. */
 export async function bridgeExists(): Promise<boolean> {
   return (await run(['ip', 'link', 'show', 'dev', BRIDGE])).code === 0;
 }
 
-// Create the bridge with the controller's lab address and the `unreachable` route for the lab range.
+/** Create the bridge with the controller's lab address and the `unreachable` route for the lab range. */
 export async function ensureBridge(): Promise<void> {
   if (!(await bridgeExists())) {
     await runChecked(['ip', 'link', 'add', 'name', BRIDGE, 'type', 'bridge']);
@@ -29,7 +29,7 @@ export async function ensureBridge(): Promise<void> {
   ]);
 }
 
-// Remove the bridge and the safety route; quiet when they are already gone.
+/** Remove the bridge and the safety route; quiet when they are already gone. */
 export async function removeBridge(): Promise<void> {
   if (await bridgeExists()) await runChecked(['ip', 'link', 'del', 'dev', BRIDGE]);
   while (
@@ -40,7 +40,7 @@ export async function removeBridge(): Promise<void> {
   }
 }
 
-// The controller's routes that mention the lab range (for leftovers checks).
+/** The controller's routes that mention the lab range (for leftovers checks). */
 export async function labRoutes(): Promise<string[]> {
   const result = await run(['ip', 'route', 'show', 'table', 'all']);
   return result.stdout.split('\n').filter((line) => line.includes('10.213.'));

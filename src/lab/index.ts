@@ -12,13 +12,13 @@ export type { LabState } from './state.js';
 export { type LabStatus, labStatus } from './status.js';
 export { labUp } from './up.js';
 
-// The running lab as recorded in the state directory, or undefined when there is none.
+/** The running lab as recorded in the state directory, or undefined when there is none. */
 export function readLabState(): LabState | undefined {
   const recorded = readRecordedState();
   return recorded ? toLabState(recorded) : undefined;
 }
 
-// True when a lab with at least this many hosts is recorded and every one of its machines runs.
+/** True when a lab with at least this many hosts is recorded and every one of its machines runs. */
 export function labIsUp(hosts: number): boolean {
   const recorded = readRecordedState();
   return (
@@ -26,7 +26,7 @@ export function labIsUp(hosts: number): boolean {
   );
 }
 
-// Make sure a lab with at least this many hosts is up (booting only what is missing); resolves to its state.
+/** Make sure a lab with at least this many hosts is up (booting only what is missing); resolves to its state. */
 export async function ensureLab(hosts: number): Promise<LabState> {
   if (labIsUp(hosts)) return readLabState()!;
   const recorded = readRecordedState();

@@ -8,7 +8,7 @@ export interface LabCredentials {
   knownHostsPath: string;
 }
 
-// The inventory document (as a plain object) for these hosts: root over SSH with the lab key, strict host keys.
+/** The inventory document (as a plain object) for these hosts: root over SSH with the lab key, strict host keys. */
 export function labInventoryDocument(hosts: readonly LabHostSpec[], credentials: LabCredentials) {
   const customers: Record<string, { display_name: string; hosts: Record<string, { address: string }> }> = {};
   for (const host of hosts) {
@@ -30,7 +30,7 @@ export function labInventoryDocument(hosts: readonly LabHostSpec[], credentials:
   };
 }
 
-// The inventory as YAML text, with a header saying where it came from.
+/** The inventory as YAML text, with a header saying where it came from. */
 export function labInventoryYaml(hosts: readonly LabHostSpec[], credentials: LabCredentials): string {
   const header = '# The local test fleet, written by `hfleet lab up`; rewritten on every `lab up`.\n';
   return header + dump(labInventoryDocument(hosts, credentials), { lineWidth: 110 });

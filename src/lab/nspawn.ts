@@ -7,10 +7,10 @@ import { cgroupPids, createHostCgroups, hostCgroupDirs, removeCgroupTree } from 
 import { BRIDGE } from './layout.js';
 import { isNspawnOf, signal, waitForExit } from './processes.js';
 
-// The PID-1 wrapper inside the base image: remounts the v1 controllers read-write, then execs systemd.
+/** The PID-1 wrapper inside the base image: remounts the v1 controllers read-write, then execs systemd. */
 export const LAB_INIT = '/usr/local/sbin/hflab-init';
 
-// The systemd-nspawn command line booting a root as a machine on the lab bridge.
+/** The systemd-nspawn command line booting a root as a machine on the lab bridge. */
 export function nspawnArgs(root: string, machine: string): string[] {
   return [
     'systemd-nspawn',
@@ -30,13 +30,13 @@ export function nspawnArgs(root: string, machine: string): string[] {
   ];
 }
 
-// The shell line that moves itself into the host's cgroups and then becomes nspawn.
+/** The shell line that moves itself into the host's cgroups and then becomes nspawn. */
 export function joinAndExecScript(procsFiles: readonly string[], argv: readonly string[]): string {
   const joins = procsFiles.map((file) => `echo $$ > ${shellCommand([file])}`).join(' && ');
   return `${joins} && exec ${shellCommand(argv)}`;
 }
 
-// Boot a host in the background (it outlives this process); resolves to the nspawn pid.
+/** Boot a host in the background (it outlives this process); resolves to the nspawn pid. */
 export async function startNspawn(root: string, machine: string, consoleLog: string): Promise<number> {
   const procsFiles = await createHostCgroups(machine);
   const log = openSync(consoleLog, 'a');
@@ -54,7 +54,7 @@ export async function startNspawn(root: string, machine: string, consoleLog: str
   }
 }
 
-// Power machines off (SIGTERM to nspawn, which sends SIGRTMIN+3 to the host's systemd), kill what is left after the deadline.
+/** Power machines off (SIGTERM to nspawn, which sends SIGRTMIN+3 to the host's systemd), kill what is left after the deadline. */
 export async function stopNspawns(
   machines: ReadonlyMap<string, number | undefined>,
   timeoutMs = 20_000,
@@ -76,7 +76,7 @@ export async function stopNspawns(
   await waitForExit(stuck, 5_000);
 }
 
-// Remove what nspawn and the host left in the controller: its cgroups and its propagate directory.
+/** Remove what nspawn and the host left in the controller: its cgroups and its propagate directory. */
 export async function removeHostTraces(machine: string): Promise<void> {
   for (const dir of hostCgroupDirs(machine)) removeCgroupTree(dir);
   await rm(`/run/systemd/nspawn/propagate/${machine}`, { recursive: true, force: true });

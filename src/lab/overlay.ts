@@ -4,7 +4,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { HostPaths } from './layout.js';
 import { run, runChecked } from './run.js';
 
-// Mount points (from /proc/mounts text) at or below a directory, deepest first.
+/** Mount points (from /proc/mounts text) at or below a directory, deepest first. */
 export function mountsUnder(procMounts: string, dir: string): string[] {
   const points = procMounts
     .split('\n')
@@ -15,12 +15,12 @@ export function mountsUnder(procMounts: string, dir: string): string[] {
   return [...new Set(points)].sort((a, b) => b.length - a.length);
 }
 
-// True when something is mounted exactly there.
+/** True when something is mounted exactly there. */
 export function isMounted(dir: string): boolean {
   return mountsUnder(readFileSync('/proc/mounts', 'utf8'), dir).includes(dir);
 }
 
-// Mount the host's overlay root unless it is mounted already.
+/** Mount the host's overlay root unless it is mounted already. */
 export async function mountOverlay(base: string, paths: HostPaths): Promise<void> {
   if (isMounted(paths.root)) return;
   await mkdir(paths.upper, { recursive: true });
@@ -30,14 +30,14 @@ export async function mountOverlay(base: string, paths: HostPaths): Promise<void
   await runChecked(['mount', '-t', 'overlay', 'overlay', '-o', options, paths.root]);
 }
 
-// Unmount everything at or below a directory (lazily when busy).
+/** Unmount everything at or below a directory (lazily when busy). */
 export async function unmountAllUnder(dir: string): Promise<void> {
   for (const point of mountsUnder(readFileSync('/proc/mounts', 'utf8'), dir)) {
     if ((await run(['umount', point])).code !== 0) await run(['umount', '-l', point]);
   }
 }
 
-// Throw away the host's changes: its upper and work directories (the overlay must be unmounted).
+/** Throw away the host's changes: its upper and work directories (the overlay must be unmounted). */
 export async function wipeUpper(paths: HostPaths): Promise<void> {
   await rm(paths.upper, { recursive: true, force: true });
   await rm(paths.work, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 import { HfleetError } from '../errors.js';
 import { progress, run, runChecked } from './run.js';
 
-// The programs the lab runs on the controller, each with the Debian package that ships it.
+/** The programs the lab runs on the controller, each with the Debian package that ships it. */
 export const REQUIRED_PROGRAMS: ReadonlyArray<readonly [program: string, pkg: string]> = [
   ['systemd-nspawn', 'systemd-container'],
   ['debootstrap', 'debootstrap'],
@@ -12,7 +12,7 @@ export const REQUIRED_PROGRAMS: ReadonlyArray<readonly [program: string, pkg: st
   ['nsenter', 'util-linux'],
 ];
 
-// Throw a LAB error unless this process can run a lab (Linux, root).
+/** Throw a LAB error unless this process can run a lab (Linux, root). */
 export function assertLabPlatform(platform = process.platform, uid = process.getuid?.()): void {
   if (platform !== 'linux') {
     throw new HfleetError('LAB', `the lab needs Linux (this is ${platform})`, {
@@ -26,13 +26,13 @@ export function assertLabPlatform(platform = process.platform, uid = process.get
   }
 }
 
-// The Debian packages whose programs are missing, deduplicated.
+/** The Debian packages whose programs are missing, deduplicated. */
 export function missingPackages(present: (program: string) => boolean): string[] {
   const missing = REQUIRED_PROGRAMS.filter(([program]) => !present(program)).map(([, pkg]) => pkg);
   return [...new Set(missing)];
 }
 
-// Install whatever the lab needs that is not there yet (apt-get update once, then install).
+/** Install whatever the lab needs that is not there yet (apt-get update once, then install). */
 export async function ensureControllerPackages(): Promise<void> {
   const present = new Map<string, boolean>();
   for (const [program] of REQUIRED_PROGRAMS) {

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { NAME_PREFIX } from './layout.js';
 
-// The argv of a process, or undefined when it is gone.
+/** The argv of a process, or undefined when it is gone. */
 export function processArgv(pid: number): string[] | undefined {
   try {
     const raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -12,7 +12,7 @@ export function processArgv(pid: number): string[] | undefined {
   }
 }
 
-// The lab machine an nspawn argv runs (`-M NAME` / `--machine=NAME` with the lab prefix), or undefined.
+/** The lab machine an nspawn argv runs (`-M NAME` / `--machine=NAME` with the lab prefix), or undefined. */
 export function labMachineOfArgv(argv: readonly string[]): string | undefined {
   if (!argv[0]?.endsWith('systemd-nspawn')) return undefined;
   for (let i = 1; i < argv.length; i++) {
@@ -28,14 +28,14 @@ export function labMachineOfArgv(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-// True when this pid is the nspawn process of that machine.
+/** True when this pid is the nspawn process of that machine. */
 export function isNspawnOf(pid: number | undefined, machine: string): boolean {
   if (!pid) return false;
   const argv = processArgv(pid);
   return argv !== undefined && labMachineOfArgv(argv) === machine;
 }
 
-// Every running lab nspawn process, by machine name.
+/** Every running lab nspawn process, by machine name. */
 export function scanLabNspawns(): Map<string, number> {
   const found = new Map<string, number>();
   for (const entry of readdirSync('/proc')) {
@@ -47,7 +47,7 @@ export function scanLabNspawns(): Map<string, number> {
   return found;
 }
 
-// The container's PID 1 (as seen from the controller): the child of the nspawn process.
+/** The container's PID 1 (as seen from the controller): the child of the nspawn process. */
 export function containerLeader(nspawnPid: number): number | undefined {
   try {
     for (const task of readdirSync(`/proc/${nspawnPid}/task`)) {
@@ -61,7 +61,7 @@ export function containerLeader(nspawnPid: number): number | undefined {
   return undefined;
 }
 
-// True while a process exists (zombies count as gone).
+/** True while a process exists (zombies count as gone). */
 export function processAlive(pid: number): boolean {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -71,7 +71,7 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-// Send a signal, ignoring a process that is already gone.
+/** Send a signal, ignoring a process that is already gone. */
 export function signal(pid: number, sig: NodeJS.Signals | number): void {
   try {
     process.kill(pid, sig);
@@ -80,7 +80,7 @@ export function signal(pid: number, sig: NodeJS.Signals | number): void {
   }
 }
 
-// Wait until none of these processes is alive, or the deadline passes; resolves to the ones still alive.
+/** Wait until none of these processes is alive, or the deadline passes; resolves to the ones still alive. */
 export async function waitForExit(pids: readonly number[], timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
   let alive = pids.filter(processAlive);

@@ -16,7 +16,7 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-// Run a program to completion; never throws for a non-zero exit (a missing program is code 127).
+/** Run a program to completion; never throws for a non-zero exit (a missing program is code 127). */
 export function run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const [program, ...args] = argv;
   if (!program) throw new Error('run: empty command');
@@ -41,7 +41,7 @@ export function run(argv: readonly string[], options: RunOptions = {}): Promise<
   });
 }
 
-// Run a program and throw a LAB error naming it (with the end of its stderr) when it fails.
+/** Run a program and throw a LAB error naming it (with the end of its stderr) when it fails. */
 export async function runChecked(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const result = await run(argv, options);
   if (result.code !== 0) {
@@ -51,7 +51,7 @@ export async function runChecked(argv: readonly string[], options: RunOptions = 
   return result;
 }
 
-// Log one line of lab progress on stderr (stdout stays free for --json).
+/** Log one line of lab progress on stderr (stdout stays free for --json). */
 export function progress(message: string): void {
   process.stderr.write(`lab: ${message}\n`);
 }

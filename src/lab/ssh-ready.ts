@@ -2,7 +2,7 @@
 import net from 'node:net';
 import { HfleetError } from '../errors.js';
 
-// True when the address accepts a TCP connection on the port and sends an `SSH-` banner within the timeout.
+/** True when the address accepts a TCP connection on the port and sends an `SSH-` banner within the timeout. */
 export function sshBannerSeen(address: string, port = 22, timeoutMs = 1500): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: address, port });
@@ -32,7 +32,7 @@ export interface SshTarget {
   logHint?: string;
 }
 
-// Poll until the host answers with an SSH banner; throws a LAB error naming the host at the deadline.
+/** Poll until the host answers with an SSH banner; throws a LAB error naming the host at the deadline. */
 export async function waitForSsh(target: SshTarget, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

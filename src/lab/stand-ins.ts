@@ -3,12 +3,12 @@
 /** Where the lab's hub-platform app lives on a host (`python3 -m uvicorn main:app`). */
 const PLATFORM_APP = '/opt/honeyframe/paas/backend/main.py';
 
-// The script making SERVICE exit 3 right at start, every time (the lab app's `crash` fault): a crash loop.
+/** The script making SERVICE exit 3 right at start, every time (the lab app's `crash` fault): a crash loop. */
 export function crashAtStartScript(service: string): string {
   return `mkdir -p /etc/honeyframe/lab-fault && echo crash > /etc/honeyframe/lab-fault/${service}`;
 }
 
-// The script making hub-platform answer /api/health 200 and then exit 1 two seconds after it started.
+/** The script making hub-platform answer /api/health 200 and then exit 1 two seconds after it started. */
 export function platformDiesAfterTwoSecondsScript(): string {
   const app = [
     'import os, threading',

@@ -28,7 +28,7 @@ export interface LabState {
   hosts: { name: string; customer: string; displayName: string; address: string; machine: string }[];
 }
 
-// The recorded state in a state directory, or undefined when there is none (or it is unreadable).
+/** The recorded state in a state directory, or undefined when there is none (or it is unreadable). */
 export function readRecordedState(dir = stateDir()): RecordedState | undefined {
   const file = stateFiles(dir).stateJson;
   if (!existsSync(file)) return undefined;
@@ -40,7 +40,7 @@ export function readRecordedState(dir = stateDir()): RecordedState | undefined {
   }
 }
 
-// Write state.json atomically (temp file, then rename).
+/** Write state.json atomically (temp file, then rename). */
 export async function writeRecordedState(state: RecordedState, dir = stateDir()): Promise<void> {
   const file = stateFiles(dir).stateJson;
   await mkdir(path.dirname(file), { recursive: true });
@@ -48,7 +48,7 @@ export async function writeRecordedState(state: RecordedState, dir = stateDir())
   await rename(`${file}.tmp`, file);
 }
 
-// The public view of a recorded state.
+/** The public view of a recorded state. */
 export function toLabState(recorded: RecordedState, dir = stateDir()): LabState {
   const files = stateFiles(dir);
   return {
@@ -66,7 +66,7 @@ export function toLabState(recorded: RecordedState, dir = stateDir()): LabState 
   };
 }
 
-// Find a recorded host by inventory name or machine name.
+/** Find a recorded host by inventory name or machine name. */
 export function findRecordedHost(state: RecordedState, name: string): RecordedHost | undefined {
   return state.hosts.find((host) => host.name === name || host.machine === name);
 }

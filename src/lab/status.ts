@@ -23,7 +23,7 @@ export interface LabStatus {
   hosts: LabHostStatus[];
 }
 
-// Look at the recorded hosts now (processes and an SSH banner per host, all at once).
+/** Look at the recorded hosts now (processes and an SSH banner per host, all at once). */
 export async function labStatus(): Promise<LabStatus> {
   const dir = stateDir();
   const recorded = readRecordedState(dir);
@@ -49,7 +49,7 @@ export async function labStatus(): Promise<LabStatus> {
   };
 }
 
-// The human table of a status.
+/** The human table of a status. */
 export function formatLabStatus(status: LabStatus): string {
   if (status.hosts.length === 0) return `no lab (state: ${status.stateDir})\n`;
   const rows = status.hosts.map(

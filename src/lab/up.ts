@@ -23,7 +23,7 @@ import {
   writeRecordedState,
 } from './state.js';
 
-// Hosts booted at once: booting is CPU-bound, and waves of this size finish sooner than one big stampede.
+/** Hosts booted at once: booting is CPU-bound, and waves of this size finish sooner than one big stampede. */
 export const BOOT_WAVE = 20;
 
 /** What `lab up` is asked for. */
@@ -40,14 +40,14 @@ export interface LabUpResult {
   seconds: number;
 }
 
-// Check the host count asked for.
+/** Check the host count asked for. */
 export function validateHostCount(hosts: number): void {
   if (!Number.isInteger(hosts) || hosts < 1 || hosts > MAX_HOSTS) {
     throw new HfleetError('USAGE', `a lab has 1 to ${MAX_HOSTS} hosts, not ${hosts}`);
   }
 }
 
-// Bring the lab up to at least `hosts` hosts (running ones are reused, more than asked are kept).
+/** Bring the lab up to at least `hosts` hosts (running ones are reused, more than asked are kept). */
 export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
   validateHostCount(options.hosts);
   assertLabPlatform();
@@ -93,7 +93,7 @@ export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
   };
 }
 
-// Write known_hosts (pinned host keys) and the ready-to-use inventory.
+/** Write known_hosts (pinned host keys) and the ready-to-use inventory. */
 export async function writePublishedFiles(recorded: RecordedState, dir = stateDir()): Promise<void> {
   const files = stateFiles(dir);
   const entries = recorded.hosts.map((host) => ({

@@ -5,7 +5,7 @@ import { shellCommand } from '../util/shell-quote.js';
 const UNIT_NAME = /^[A-Za-z0-9:_.\\@-]+$/;
 const UNIT_SUFFIX = /\.(service|timer|socket|target|path|mount)$/;
 
-// The unit a SERVICE argument names: `hub-platform` means `hub-platform.service`; anything odd is a USAGE error.
+/** The unit a SERVICE argument names: `hub-platform` means `hub-platform.service`; anything odd is a USAGE error. */
 export function logsUnit(service: string): string {
   if (!UNIT_NAME.test(service) || service.startsWith('-')) {
     throw new HfleetError('USAGE', `logs: '${service}' is not a unit name`, {
@@ -15,7 +15,7 @@ export function logsUnit(service: string): string {
   return UNIT_SUFFIX.test(service) ? service : `${service}.service`;
 }
 
-// The journalctl argv for the last `lines` lines of a unit; a follow ends when the channel's stdin closes.
+/** The journalctl argv for the last `lines` lines of a unit; a follow ends when the channel's stdin closes. */
 export function journalArgv(unit: string, lines: number, follow: boolean): string[] {
   if (!Number.isInteger(lines) || lines < 0) {
     throw new HfleetError('USAGE', `logs: -n must be a whole number >= 0 (got ${lines})`);
@@ -27,13 +27,13 @@ export function journalArgv(unit: string, lines: number, follow: boolean): strin
   return ['sh', '-c', wrapped];
 }
 
-// Splits a byte stream into whole lines, each prefixed; `flush` returns what is left without a newline.
+/** Splits a byte stream into whole lines, each prefixed; `flush` returns what is left without a newline. */
 export class LinePrefixer {
   private partial = '';
 
   constructor(private readonly prefix: string) {}
 
-  // The complete lines in this chunk (and any partial line before it), prefixed, each ending in a newline.
+  /** The complete lines in this chunk (and any partial line before it), prefixed, each ending in a newline. */
   push(chunk: string): string {
     const text = this.partial + chunk;
     const end = text.lastIndexOf('\n');
@@ -49,7 +49,7 @@ export class LinePrefixer {
       .join('');
   }
 
-  // The last unterminated line, prefixed (or '' when none).
+  /** The last unterminated line, prefixed (or '' when none). */
   flush(): string {
     const rest = this.partial;
     this.partial = '';

@@ -1,4 +1,5 @@
 // Expand a playbook for one host: fill placeholders, unroll loops, evaluate `when`, render templates.
+
 import path from 'node:path';
 import { HfleetError } from '../errors.js';
 import { DEFAULT_SETTLE_SEC } from '../health/settle.js';
@@ -7,12 +8,11 @@ import { CATALOG } from '../render/catalog.js';
 import { localConf } from '../render/local-conf.js';
 import { renderTemplate, type TemplateVars } from '../render/template.js';
 import { templateVars } from '../render/template-vars.js';
+import { dropinDirPath, unitFilePath } from '../systemd/managed-paths.js';
 import { readTemplateFile } from './template-files.js';
 import type { Playbook, PlaybookTask, ResolvedTask } from './types.js';
 import { checkAbsolutePath, checkDropinName, checkUnitName, checkUserName } from './value-checks.js';
 import { evaluateWhen } from './when.js';
-
-const SYSTEMD_DIR = '/etc/systemd/system';
 
 /** Everything a task's params are resolved against. */
 interface TaskContext {
@@ -24,7 +24,7 @@ interface TaskContext {
   earlier: readonly ResolvedTask[];
 }
 
-// The variables `when`, `loop` and placeholders see for a host: template vars plus the lists.
+/** The variables `when`, `loop` and placeholders see for a host: template vars plus the lists. */
 export function hostScope(host: Host): TemplateVars {
   return {
     ...templateVars(host),
@@ -68,7 +68,7 @@ function fileContent(context: TaskContext): string {
 function resolveDropin(context: TaskContext): ResolvedTask {
   const unit = checkUnitName(fill(context, 'unit')!, where(context, 'unit'));
   const name = checkDropinName(fill(context, 'name')!, where(context, 'name'));
-  const filePath = `${SYSTEMD_DIR}/${unit}.d/${name}`;
+  const filePath = `${dropinDirPath(unit)}/${name}`;
   const base = {
     module: 'dropin' as const,
     name: context.task.name,
@@ -96,7 +96,7 @@ function resolveTask(context: TaskContext): ResolvedTask {
     case 'unit': {
       const unit = checkUnitName(fill(context, 'name')!, where(context, 'name'));
       const content = renderTemplateParam(context);
-      return { module: 'unit', name, path: `${SYSTEMD_DIR}/${unit}`, content, unit, notify: task.notify };
+      return { module: 'unit', name, path: unitFilePath(unit), content, unit, notify: task.notify };
     }
     case 'dropin':
       return resolveDropin(context);
@@ -182,7 +182,7 @@ function loopItems(playbook: Playbook, task: PlaybookTask, scope: TemplateVars):
   return value.map(String);
 }
 
-// Every task of the playbook, resolved for this host, in playbook order.
+/** Every task of the playbook, resolved for this host, in playbook order. */
 export function expandPlaybook(playbook: Playbook, host: Host): ResolvedTask[] {
   const scope = hostScope(host);
   const resolved: ResolvedTask[] = [];

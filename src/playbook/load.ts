@@ -95,7 +95,7 @@ function loadTask(file: string, raw: unknown, index: number): PlaybookTask {
   };
 }
 
-// Parse playbook text (already read) into a validated Playbook.
+/** Parse playbook text (already read) into a validated Playbook. */
 export function parsePlaybook(text: string, file: string): Playbook {
   let raw: unknown;
   try {
@@ -123,7 +123,7 @@ export function parsePlaybook(text: string, file: string): Playbook {
   };
 }
 
-// Read and validate a playbook file.
+/** Read and validate a playbook file. */
 export function loadPlaybook(file: string): Playbook {
   let text: string;
   try {
@@ -141,7 +141,7 @@ export function loadPlaybook(file: string): Playbook {
   return parsePlaybook(text, file);
 }
 
-// The built-in Honeyframe playbook shipped with hfleet.
+/** The built-in Honeyframe playbook shipped with hfleet. */
 export function builtinPlaybookPath(): string {
   return new URL('../../playbooks/honeyframe.yml', import.meta.url).pathname;
 }

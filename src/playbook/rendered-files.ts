@@ -11,7 +11,7 @@ export interface RenderedFile {
   kind: 'unit' | 'dropin' | 'file';
 }
 
-// The files these tasks write, in task order; a file that must be absent (no override) is left out.
+/** The files these tasks write, in task order; a file that must be absent (no override) is left out. */
 export function renderedFiles(tasks: readonly ResolvedTask[]): RenderedFile[] {
   return tasks.flatMap((task): RenderedFile[] =>
     (task.module === 'unit' || task.module === 'dropin' || task.module === 'file') && task.content !== null

@@ -5,7 +5,7 @@ import { HfleetError } from '../errors.js';
 
 const cache = new Map<string, string>();
 
-// The text of a template given relative to the playbook directory; `..` escapes are refused.
+/** The text of a template given relative to the playbook directory; `..` escapes are refused. */
 export function readTemplateFile(playbookDir: string, relative: string, where: string): string {
   const resolved = path.resolve(playbookDir, relative);
   if (path.isAbsolute(relative) || !resolved.startsWith(`${playbookDir}${path.sep}`)) {

@@ -53,21 +53,31 @@ class WhenParser {
   }
 
   private or(): unknown {
-    let left = this.and();
-    while (this.peek('or')) {
-      this.take();
-      const right = this.and();
-      left = truthy(left) || truthy(right);
-    }
-    return left;
+    return this.chain(
+      'or',
+      () => this.and(),
+      (left, right) => truthy(left) || truthy(right),
+    );
   }
 
   private and(): unknown {
-    let left = this.not();
-    while (this.peek('and')) {
+    return this.chain(
+      'and',
+      () => this.not(),
+      (left, right) => truthy(left) && truthy(right),
+    );
+  }
+
+  // `operand (keyword operand)*`, folded left to right with `combine`.
+  private chain(
+    keyword: string,
+    operand: () => unknown,
+    combine: (left: unknown, right: unknown) => boolean,
+  ) {
+    let left = operand();
+    while (this.peek(keyword)) {
       this.take();
-      const right = this.not();
-      left = truthy(left) && truthy(right);
+      left = combine(left, operand());
     }
     return left;
   }
@@ -134,12 +144,12 @@ function contains(haystack: unknown, needle: unknown): boolean {
   throw new Error("the right side of 'in' must be a list or a string");
 }
 
-// Evaluate a `when` expression against variables; throws an Error with a short reason when it is malformed.
+/** Evaluate a `when` expression against variables; throws an Error with a short reason when it is malformed. */
 export function evaluateWhen(expression: string, scope: WhenScope): boolean {
   return new WhenParser(tokenize(expression), scope).parse();
 }
 
-// Check a `when` expression's syntax without variables (undefined names are fine here); the reason, or null.
+/** Check a `when` expression's syntax without variables (undefined names are fine here); the reason, or null. */
 export function whenSyntaxError(expression: string): string | null {
   try {
     const permissive = new Proxy({} as Record<string, unknown>, {

@@ -2,6 +2,7 @@
 // runs detached from the SSH channel (signals of a lost client ignored, output to a file), so a client that
 // goes away never cuts a commit in half; see commit-script.ts for the manifest that makes it recoverable.
 import { randomBytes } from 'node:crypto';
+import { MANAGED_FILE } from '../systemd/managed-paths.js';
 import type { FileChange, HostPlan } from '../tasks/plan-types.js';
 import { quoteArg, shellCommand } from '../util/shell-quote.js';
 import {
@@ -11,22 +12,24 @@ import {
   type HostPaths,
   TEMP_PREFIX,
 } from './commit-script.js';
+import { base64Field, printTagged, TAG, taggedLines } from './protocol.js';
 import { stepLabel, type UnitAction } from './step-labels.js';
 
-// Step helpers (labels from step-labels.ts): K<TAB>label on success, X<TAB>label<TAB>status<TAB>base64(output) on the first failure.
+// Step helpers (labels from step-labels.ts): a `stepDone` line (label) on success, a `stepFailed` line (label,
+// status, base64 output) on the first failure.
 const STEP_FUNCTIONS = String.raw`hf_b64() { base64 | tr -d '\n'; }
-hf_fail() { printf 'X\t%s\t%s\t%s\n' "$1" "$2" "$(printf %s "$3" | hf_b64)"; }
+hf_fail() { ${printTagged(TAG.stepFailed, '"$1"', '"$2"', '"$(printf %s "$3" | hf_b64)"')}; }
 hf_run() {
   hf_label=$1; shift
   hf_out=$("$@" 9>&- 2>&1); hf_rc=$?
   if [ "$hf_rc" -ne 0 ]; then hf_fail "$hf_label" "$hf_rc" "$hf_out"; return 1; fi
-  printf 'K\t%s\n' "$hf_label"
+  ${printTagged(TAG.stepDone, '"$hf_label"')}
 }
 hf_useradd() {
   if getent group "$1" >/dev/null; then useradd -r -M -s "$2" -g "$1" "$1"; else useradd -r -M -s "$2" -U "$1"; fi
 }
 hf_put() {
-  hf_err=$( { mkdir -p "${'$'}{1%/*}" && ( set -C; printf %s "$3" | base64 -d > "$2" ) && chmod 0644 "$2" && chown root:root "$2"; } 2>&1 ) || {
+  hf_err=$( { mkdir -p "${'$'}{1%/*}" && ( set -C; printf %s "$3" | base64 -d > "$2" ) && chmod ${MANAGED_FILE.mode} "$2" && chown ${MANAGED_FILE.owner}:${MANAGED_FILE.group} "$2"; } 2>&1 ) || {
     rm -f "$2"; hf_fail "write $1" 1 "$(hf_why "$1" "$hf_err")"; return 1; }
   sync "$2" 2>/dev/null; return 0
 }
@@ -36,8 +39,8 @@ hf_backup() {
 }
 hf_rename() {
   printf 'renaming\t%s\n' "$1" >> "$hf_manifest"
-  if [ "$2" = - ]; then hf_err=$(rm -f "$3" 2>&1) && { printf 'K\tremove %s\n' "$3"; return 0; }; hf_label="remove $3"
-  else hf_err=$(mv -fT "$2" "$3" 2>&1) && { printf 'K\trename %s\n' "$3"; return 0; }; hf_label="rename $3"; fi
+  if [ "$2" = - ]; then hf_err=$(rm -f "$3" 2>&1) && { printf '${TAG.stepDone}\tremove %s\n' "$3"; return 0; }; hf_label="remove $3"
+  else hf_err=$(mv -fT "$2" "$3" 2>&1) && { printf '${TAG.stepDone}\trename %s\n' "$3"; return 0; }; hf_label="rename $3"; fi
   hf_undo $(($1 - 1)) && hf_undone="the $1 files before it were put back" || hf_undone="putting back the $1 files before it failed too"
   hf_fail "$hf_label" 1 "$(hf_why "$3" "$hf_err"); $hf_undone"
   hf_audit "$hf_who" "failed at $hf_label; $hf_undone"
@@ -97,7 +100,7 @@ function step(label: string, argv: readonly string[]): string {
   return `hf_run ${quoteArg(label)} ${shellCommand(argv)} || { hf_audit "$hf_who" ${quoteArg(`failed at ${label}`)}; rm -f "$hf_manifest"; return 1; }`;
 }
 
-// The apply script for a plan; `who` is the audit line's author (e.g. `alice@laptop hfleet apply`).
+/** The apply script for a plan; `who` is the audit line's author (e.g. `alice@laptop hfleet apply`). */
 export function applyScript(
   plan: HostPlan,
   who: string,
@@ -155,18 +158,14 @@ export interface ApplyOutcome {
   failed: { step: string; status: number; output: string } | undefined;
 }
 
-// Parse the apply script's tagged lines.
+/** Parse the apply script's tagged lines. */
 export function parseApplyOutput(stdout: string): ApplyOutcome {
   const outcome: ApplyOutcome = { done: [], failed: undefined };
-  for (const line of stdout.split('\n')) {
-    const [tag, label = '', status = '', output = ''] = line.split('\t');
-    if (tag === 'K') outcome.done.push(label);
-    if (tag === 'X' && !outcome.failed) {
-      outcome.failed = {
-        step: label,
-        status: Number(status),
-        output: Buffer.from(output, 'base64').toString('utf8').trim(),
-      };
+  for (const { tag, fields } of taggedLines(stdout)) {
+    const [label = '', status = '', output = ''] = fields;
+    if (tag === TAG.stepDone) outcome.done.push(label);
+    if (tag === TAG.stepFailed && !outcome.failed) {
+      outcome.failed = { step: label, status: Number(status), output: base64Field(output).trim() };
     }
   }
   return outcome;

@@ -7,7 +7,9 @@
 //   prepared                                                   every temp and backup is in place
 //   renaming INDEX                                             written before each rename
 //   committed                                                  every rename done, backups removed
+
 import { quoteArg } from '../util/shell-quote.js';
+import { TAG } from './protocol.js';
 
 /** Where the commit protocol keeps its records on a host. */
 export interface HostPaths {
@@ -29,8 +31,10 @@ export const HOST_PATHS: HostPaths = {
 /** Prefix of every temp and backup file hfleet creates next to a managed file. */
 export const TEMP_PREFIX = '.hfleet.';
 
-// `hf_fp NAME`: when the lab's interruption tests armed failpoint NAME (a file in $hf_failpoints), the process
-// reaching it records its shell's pid and its own, then stops itself (SIGSTOP), once. Unarmed: one `test`.
+/**
+ * `hf_fp NAME`: when the lab's interruption tests armed failpoint NAME (a file in $hf_failpoints), the process
+ * reaching it records its shell's pid and its own, then stops itself (SIGSTOP), once. Unarmed: one `test`.
+ */
 export const FAILPOINT_FUNCTION = String.raw`hf_fp() {
   [ -e "$hf_failpoints/failpoint.$1" ] || return 0
   rm -f "$hf_failpoints/failpoint.$1"
@@ -40,8 +44,10 @@ export const FAILPOINT_FUNCTION = String.raw`hf_fp() {
 }
 `;
 
-// Shell functions shared by the apply script and the recovery every run starts with. Each expects
-// $hf_manifest, $hf_who, $hf_audit_log and $hf_failpoints to be set.
+/**
+ * Shell functions shared by the apply script and the recovery every run starts with. Each expects
+ * $hf_manifest, $hf_who, $hf_audit_log and $hf_failpoints to be set.
+ */
 export const COMMIT_FUNCTIONS = `${FAILPOINT_FUNCTION}${String.raw`hf_tab=$(printf '\t')
 hf_audit() {
   mkdir -p "${'$'}{hf_audit_log%/*}" && printf '%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$1" "$2" >> "$hf_audit_log"
@@ -106,7 +112,7 @@ hf_recover() {
 }
 `}`;
 
-// The variable lines every script using COMMIT_FUNCTIONS starts with.
+/** The variable lines every script using COMMIT_FUNCTIONS starts with. */
 export function commitVariables(who: string, paths: HostPaths): string[] {
   return [
     `hf_who=${quoteArg(who)}`,
@@ -129,9 +135,9 @@ export interface Recovery {
 }
 
 /** The tag of the line a script prints when it found an interrupted run's manifest. */
-export const RECOVERY_TAG = 'C';
+export const RECOVERY_TAG = TAG.recovery;
 
-// The recovery line of a script's output, if the script found a manifest.
+/** The recovery line of a script's output, if the script found a manifest. */
 export function parseRecovery(stdout: string): Recovery | undefined {
   const line = stdout.split('\n').find((candidate) => candidate.startsWith(`${RECOVERY_TAG}\t`));
   if (!line) return undefined;
@@ -147,7 +153,7 @@ export function parseRecovery(stdout: string): Recovery | undefined {
   };
 }
 
-// One line saying what a run did about an interrupted one, e.g. for a host's report.
+/** One line saying what a run did about an interrupted one, e.g. for a host's report. */
 export function describeRecovery(recovery: Recovery): string {
   const run = `the interrupted run of ${recovery.owner} (since ${recovery.since})`;
   if (recovery.outcome === 'finished') return `finished ${run}: its files were all in place`;
@@ -156,7 +162,7 @@ export function describeRecovery(recovery: Recovery): string {
   return `could not roll back ${run}: ${recovery.renamed} of ${recovery.total} files renamed; the next run tries again`;
 }
 
-// A script that finishes or rolls back an interrupted run's manifest (and its temps), printing its C line.
+/** A script that finishes or rolls back an interrupted run's manifest (and its temps), printing its C line. */
 export function recoverScript(who: string, paths: HostPaths = HOST_PATHS): string {
   return [COMMIT_FUNCTIONS, ...commitVariables(who, paths), 'hf_recover', ''].join('\n');
 }

@@ -14,13 +14,15 @@ import {
 import type { ResolvedHealthTask } from '../playbook/types.js';
 import { quoteArg } from '../util/shell-quote.js';
 import { FAILPOINT_FUNCTION, HOST_PATHS } from './commit-script.js';
+import { linesTagged, printTagged, TAG, type Tag } from './protocol.js';
 
 /** The properties read at each look at a unit. */
 const STATE_PROPERTIES = 'Type,ActiveState,SubState,Result,MainPID,NRestarts';
 
-// hf_wait UNIT KIND PORT PATH TIMEOUT SETTLE: `W` line with the state it ended on (and the probe's `H` line),
-// then, once it looked healthy and SETTLE > 0, a `Z` line with the state after the window.
-const PRELUDE = String.raw`hf_props() { systemctl show -p ${STATE_PROPERTIES} -- "$1" 2>/dev/null | tr '\n' ' '; }
+// hf_wait UNIT KIND PORT PATH TIMEOUT SETTLE: a `healthWait` line with the state it ended on (and the probe's
+// line), then, once it looked healthy and SETTLE > 0, a `settled` line with the state after the window.
+const PRELUDE = String.raw`hf_tab=$(printf '\t')
+hf_props() { systemctl show -p ${STATE_PROPERTIES} -- "$1" 2>/dev/null | tr '\n' ' '; }
 hf_key() {
   hf_t=; hf_a=; hf_s=; hf_r=
   for hf_kv in $2; do
@@ -37,15 +39,15 @@ hf_wait() {
     if hf_running "$(hf_key "$2" "$hf_p")"; then
       if [ -z "$3" ]; then hf_ok=1; else
         hf_h=$(hf_probe "$1" "$3" "$4")
-        case $hf_h in *'	200') hf_ok=1;; esac
+        case $hf_h in *"$hf_tab"200) hf_ok=1;; esac
       fi
     fi
     if [ -n "$hf_ok" ] || [ "$(date +%s)" -ge "$hf_end" ]; then break; fi
     sleep 1
   done
-  printf 'W\t%s\t%s\n' "$1" "$hf_p"
+  ${printTagged(TAG.healthWait, '"$1"', '"$hf_p"')}
   [ -n "$hf_h" ] && printf '%s\n' "$hf_h"
-  if [ -n "$hf_ok" ] && [ "$6" -gt 0 ]; then sleep "$6"; printf 'Z\t%s\t%s\n' "$1" "$(hf_props "$1")"; fi
+  if [ -n "$hf_ok" ] && [ "$6" -gt 0 ]; then sleep "$6"; ${printTagged(TAG.settled, '"$1"', '"$(hf_props "$1")"')}; fi
   return 0
 }
 `;
@@ -55,12 +57,12 @@ export type HealthWait = Pick<ResolvedHealthTask, 'unit' | 'port' | 'path' | 'ti
   settleSec: number;
 };
 
-// The health tasks as waits: each task's settle window, or `settleSec` for all when given (--settle).
+/** The health tasks as waits: each task's settle window, or `settleSec` for all when given (--settle). */
 export function healthWaits(checks: readonly ResolvedHealthTask[], settleSec?: number): HealthWait[] {
   return checks.map((check) => ({ ...check, settleSec: settleSec ?? check.settleSec ?? DEFAULT_SETTLE_SEC }));
 }
 
-// Wait for every unit in parallel on the host; the host pays the longest wait plus one settle window.
+/** Wait for every unit in parallel on the host; the host pays the longest wait plus one settle window. */
 export function healthScript(waits: readonly HealthWait[]): string {
   const lines = [
     PRELUDE,
@@ -92,11 +94,9 @@ export interface HealthOutcome {
   reason: string;
 }
 
-function statesByUnit(stdout: string, tag: string): Map<string, UnitState> {
+function statesByUnit(stdout: string, tag: Tag): Map<string, UnitState> {
   const states = new Map<string, UnitState>();
-  for (const line of stdout.split('\n')) {
-    const [lineTag, unit = '', props = ''] = line.split('\t');
-    if (lineTag !== tag) continue;
+  for (const [unit = '', props = ''] of linesTagged(stdout, tag)) {
     const record = Object.fromEntries(
       props
         .trim()
@@ -109,10 +109,10 @@ function statesByUnit(stdout: string, tag: string): Map<string, UnitState> {
   return states;
 }
 
-// Judge every wait from the script's lines by the one definition of healthy.
+/** Judge every wait from the script's lines by the one definition of healthy. */
 export function parseHealthOutput(stdout: string, waits: readonly HealthWait[]): HealthOutcome[] {
-  const seen = statesByUnit(stdout, 'W');
-  const settled = statesByUnit(stdout, 'Z');
+  const seen = statesByUnit(stdout, TAG.healthWait);
+  const settled = statesByUnit(stdout, TAG.settled);
   const endpoints = waits.flatMap((w) => (w.port === undefined ? [] : [{ ...w, port: w.port }]));
   const probes = parseProbeLines(stdout, endpoints);
   return waits.map((wait) => {
@@ -139,7 +139,7 @@ export function parseHealthOutput(stdout: string, waits: readonly HealthWait[]):
   });
 }
 
-// One line describing an unhealthy check, e.g. `hub-cloud.service: /api/health: HTTP 503 after 60 s`.
+/** One line describing an unhealthy check, e.g. `hub-cloud.service: /api/health: HTTP 503 after 60 s`. */
 export function describeUnhealthy(wait: HealthWait, outcome: HealthOutcome | undefined): string {
   if (!outcome) return `${wait.unit}: no health result`;
   const where = outcome.http !== undefined && outcome.state.startsWith('active/') ? `${wait.path}: ` : '';

@@ -1,5 +1,6 @@
 // One remote shell per host for a whole run: each script is one round trip, the host lock lives as long as it.
 import { randomBytes } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import { HfleetError } from '../errors.js';
 import type { ShellChannel } from '../transport/shell-channel.js';
 
@@ -16,7 +17,7 @@ export interface SessionStats {
   bytesSent: number;
 }
 
-// Runs scripts one after another in a single long-lived `sh -s`, framed by an unguessable end marker.
+/** Runs scripts one after another in a single long-lived `sh -s`, framed by an unguessable end marker. */
 export class ShellSession {
   readonly stats: SessionStats = { roundTrips: 0, bytesSent: 0 };
   private stdout = '';
@@ -29,12 +30,15 @@ export class ShellSession {
     private readonly channel: ShellChannel,
     private readonly hostName: string,
   ) {
+    // One decoder per stream: a character split across two packets is held back until its last byte comes.
+    const stdout = new StringDecoder('utf8');
+    const stderr = new StringDecoder('utf8');
     channel.onStdout((chunk) => {
-      this.stdout += chunk.toString('utf8');
+      this.stdout += stdout.write(chunk);
       this.waiter?.();
     });
     channel.onStderr((chunk) => {
-      this.stderr += chunk.toString('utf8');
+      this.stderr += stderr.write(chunk);
       this.waiter?.();
     });
     channel.onClose((reason) => {
@@ -48,7 +52,7 @@ export class ShellSession {
     return this.closedReason !== undefined;
   }
 
-  // Run one script as a shell function (a truncated script never runs: the function would not parse).
+  /** Run one script as a shell function (a truncated script never runs: the function would not parse). */
   async run(script: string, options: { timeoutMs: number; what: string }): Promise<ScriptResult> {
     if (this.closedReason !== undefined) {
       throw new HfleetError('SSH_SOCKET', `${this.hostName}: connection lost before ${options.what}`);
@@ -110,12 +114,12 @@ export class ShellSession {
     });
   }
 
-  // End the session: the remote shell exits, which releases the host lock.
+  /** End the session: the remote shell exits, which releases the host lock. */
   end(): void {
     if (this.closedReason === undefined) this.channel.end();
   }
 
-  // Tear the session down at once.
+  /** Tear the session down at once. */
   close(): void {
     this.channel.close();
   }

@@ -12,7 +12,7 @@ export interface CatalogEntry {
   healthPath: string | undefined;
 }
 
-// Every known Honeyframe unit set, by name.
+/** Every known Honeyframe unit set, by name. */
 export const CATALOG: ReadonlyMap<string, CatalogEntry> = new Map(
   [
     api('hub-platform', 8001),
@@ -41,7 +41,7 @@ function api(name: string, port: number): CatalogEntry {
   return { name, kind: 'service', units: [unit], primaryUnit: unit, port, healthPath: '/api/health' };
 }
 
-// True for a unit another unit starts (dbt-run.service, started by its timer): it needs no [Install].
+/** True for a unit another unit starts (dbt-run.service, started by its timer): it needs no [Install]. */
 export function isTriggeredUnit(unit: string): boolean {
   return [...CATALOG.values()].some((entry) => entry.units.includes(unit) && entry.primaryUnit !== unit);
 }

@@ -17,7 +17,7 @@ export interface LocalConfOptions {
   applyMemoryMax?: boolean;
 }
 
-// The text of local.conf for a rendered unit and a host's vars, or null when the host overrides nothing.
+/** The text of local.conf for a rendered unit and a host's vars, or null when the host overrides nothing. */
 export function localConf(unitText: string, vars: HostVars, options: LocalConfOptions = {}): string | null {
   const unit = mergeDropins(parseUnit(unitText));
   const overrides: string[] = [];

@@ -2,7 +2,7 @@
 import type { Host } from '../inventory/types.js';
 import type { TemplateVars } from './template.js';
 
-// Template variables of one host: its own settings first, then `extra` (which cannot shadow them).
+/** Template variables of one host: its own settings first, then `extra` (which cannot shadow them). */
 export function templateVars(host: Host): TemplateVars {
   const { vars } = host;
   return {

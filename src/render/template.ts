@@ -12,7 +12,7 @@ const TAG = /\{\{([^{}]*)\}\}/g;
 const NAME = /^\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-// Render a template's text with these variables; throws TEMPLATE_INVALID naming the template and line.
+/** Render a template's text with these variables; throws TEMPLATE_INVALID naming the template and line. */
 export function renderTemplate(templateName: string, text: string, vars: TemplateVars): string {
   return text
     .split('\n')

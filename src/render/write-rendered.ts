@@ -4,7 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { HfleetError } from '../errors.js';
 import type { RenderedFile } from '../playbook/rendered-files.js';
 
-// Write files below `outDir/hostName/` (mode 0644); returns the host's directory.
+/** Write files below `outDir/hostName/` (mode 0644); returns the host's directory. */
 export function writeRenderedFiles(outDir: string, hostName: string, files: readonly RenderedFile[]): string {
   const hostDir = resolve(outDir, hostName);
   if (!hostDir.startsWith(resolve(outDir) + sep) || hostName.includes('/')) {

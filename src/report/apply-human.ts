@@ -46,7 +46,7 @@ function outcomeText(result: HostResult): string {
   return parts.join('; ');
 }
 
-// A reporter for apply-like runs: subscribe `onEvent`, then call `finish` with the results.
+/** A reporter for apply-like runs: subscribe `onEvent`, then call `finish` with the results. */
 export function humanApplyReporter(options: { verbose: boolean; check: boolean }) {
   const err = process.stderr;
   const style = styleFor(err);

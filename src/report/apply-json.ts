@@ -1,18 +1,19 @@
-// The `--json` document of apply (CONTRACT.md), plus run statistics.
+// The `--json` document of apply (docs/json.md): hosts, summary, run statistics.
 import type { HostResult } from '../engine/host-result.js';
 import type { ApplySummary } from '../engine/run-fleet.js';
+import { runStats } from './run-stats.js';
 
-// The apply document: hosts, summary, and per-run statistics (round trips and bytes per host).
+/** The apply document: hosts, summary, and per-run statistics (round trips and bytes per host). */
 export function applyJson(results: readonly HostResult[], summary: ApplySummary, seconds: number) {
-  const trips = results.map((r) => r.stats.round_trips);
+  const { seconds: rounded, round_trips_max, round_trips_total } = runStats(results, seconds);
   return {
     hosts: results,
     summary,
     stats: {
-      seconds: Math.round(seconds * 1000) / 1000,
+      seconds: rounded,
       hosts: results.length,
-      round_trips_max: trips.length ? Math.max(...trips) : 0,
-      round_trips_total: trips.reduce((a, b) => a + b, 0),
+      round_trips_max,
+      round_trips_total,
       bytes_sent_total: results.reduce((a, r) => a + r.stats.bytes_sent, 0),
       peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
     },

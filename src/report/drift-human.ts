@@ -47,7 +47,7 @@ function statusLines(result: DriftHostResult, width: number, style: ChalkInstanc
   return lines;
 }
 
-// The whole human report (for stdout).
+/** The whole human report (for stdout). */
 export function driftHuman(
   results: readonly DriftHostResult[],
   summary: DriftSummary,

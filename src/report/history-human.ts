@@ -10,7 +10,7 @@ function hostList(hosts: readonly string[]): string {
   return hosts.length > HOSTS_SHOWN ? `${shown} +${hosts.length - HOSTS_SHOWN}` : shown;
 }
 
-// The run's summary counts as `key=value` words (every fleet document has a `summary` of counts).
+/** The run's summary counts as `key=value` words (every fleet document has a `summary` of counts). */
 export function summaryWords(document: unknown): string {
   const summary = (document as { summary?: unknown } | null)?.summary;
   if (typeof summary !== 'object' || summary === null) return '';
@@ -20,7 +20,7 @@ export function summaryWords(document: unknown): string {
     .join(' ');
 }
 
-// The history table; an empty history says so in one line.
+/** The history table; an empty history says so in one line. */
 export function historyHuman(runs: readonly RunRecord[]): string {
   if (runs.length === 0) return 'no runs recorded for this selection\n';
   const rows = runs.map((run) => [

@@ -27,7 +27,7 @@ function hopLines(hop: HopSummary, style: ChalkInstance, indent: string): string
   return rows;
 }
 
-// The human report of every host.
+/** The human report of every host. */
 export function hostsHuman(summaries: readonly ConnectionSummary[], style: ChalkInstance): string {
   const blocks = summaries.map((summary) => {
     const head = `${style.bold(summary.host)} (${summary.customer}) via ${summary.transport}`;

@@ -7,7 +7,7 @@ import type { JunitCase } from './junit.js';
 
 const FAILED = new Set(['failed', 'unreachable', 'error', 'unhealthy']);
 
-// One case per host of an apply (or rolling apply); failed and unreachable hosts fail.
+/** One case per host of an apply (or rolling apply); failed and unreachable hosts fail. */
 export function applyJunitCases(results: readonly HostResult[]): JunitCase[] {
   return results.map((result) => ({
     name: `${result.host}: ${result.status}`,
@@ -24,7 +24,7 @@ export function applyJunitCases(results: readonly HostResult[]): JunitCase[] {
   }));
 }
 
-// One case per drift finding (failing), and one passing case per clean host; unreachable hosts fail.
+/** One case per drift finding (failing), and one passing case per clean host; unreachable hosts fail. */
 export function driftJunitCases(results: readonly DriftHostResult[]): JunitCase[] {
   return results.flatMap((result): JunitCase[] => {
     const classname = `hfleet.drift.${result.customer}`;
@@ -53,7 +53,7 @@ export function driftJunitCases(results: readonly DriftHostResult[]): JunitCase[
   });
 }
 
-// One case per host and unit of a status run; an unhealthy unit fails.
+/** One case per host and unit of a status run; an unhealthy unit fails. */
 export function statusJunitCases(results: readonly StatusHostResult[]): JunitCase[] {
   return results.flatMap((result): JunitCase[] => {
     const classname = `hfleet.status.${result.customer}`;

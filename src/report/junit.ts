@@ -19,12 +19,12 @@ function xmlSafe(text: string): string {
   return text.replace(NOT_XML, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-// Escaped element text.
+/** Escaped element text. */
 export function escapeText(text: string): string {
   return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-// Escaped attribute value (whitespace kept as character references, which attribute normalization keeps).
+/** Escaped attribute value (whitespace kept as character references, which attribute normalization keeps). */
 export function escapeAttribute(text: string): string {
   return escapeText(text)
     .replace(/"/g, '&quot;')
@@ -50,7 +50,7 @@ function testcase(item: JunitCase): string {
   return `${open}/>`;
 }
 
-// A whole JUnit XML document with one suite.
+/** A whole JUnit XML document with one suite. */
 export function junitXml(suiteName: string, cases: readonly JunitCase[]): string {
   const failures = cases.filter((item) => item.failure).length;
   const skipped = cases.filter((item) => !item.failure && item.skipped).length;

@@ -1,6 +1,6 @@
 // One line per host, redrawn in place on a terminal; plain appended lines elsewhere.
 
-// A block of per-host status lines on stderr.
+/** A block of per-host status lines on stderr. */
 export class LiveLines {
   private readonly lines = new Map<string, string>();
   private drawn = 0;
@@ -10,14 +10,14 @@ export class LiveLines {
     private readonly interactive: boolean,
   ) {}
 
-  // Set a host's line (redrawn on a terminal; printed only when `final` elsewhere).
+  /** Set a host's line (redrawn on a terminal; printed only when `final` elsewhere). */
   set(key: string, text: string, final = false): void {
     this.lines.set(key, text);
     if (this.interactive) this.redraw();
     else if (final) this.stream.write(`${text}\n`);
   }
 
-  // Stop redrawing: the last state stays on screen.
+  /** Stop redrawing: the last state stays on screen. */
   done(): void {
     this.drawn = 0;
   }

@@ -3,7 +3,7 @@ import type { EngineEvent } from '../engine/events.js';
 import type { RolloutReport } from '../engine/rollout.js';
 import { isInteractive, styleFor } from './style.js';
 
-// A reporter for rolling restarts and rolling applies.
+/** A reporter for rolling restarts and rolling applies. */
 export function rolloutHuman() {
   const err = process.stderr;
   const style = styleFor(err);

@@ -1,7 +1,7 @@
-// The `--json` document of a rollout (CONTRACT.md's restart document), plus per-host results.
+// The `--json` document of a rollout (docs/json.md): batches, what was restarted or left, per-host results.
 import type { RolloutReport } from '../engine/rollout.js';
 
-// batches, restarted, untouched, halted (contract) + failed, interrupted and hosts (additions).
+/** The rollout document of `restart --json`, and the `rollout` of a rolling `apply --json`. */
 export function rolloutJson(report: RolloutReport) {
   return {
     batches: report.batches,

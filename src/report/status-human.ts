@@ -6,7 +6,7 @@ import type { StatusSummary } from '../status/status-summary.js';
 
 const HEADERS = ['HOST', 'UNIT', 'STATE', 'HEALTH', 'PID', 'MEMORY', 'RESTARTS', 'UPTIME', 'NOTE'];
 
-// Bytes as a short binary size, e.g. `29.5M`.
+/** Bytes as a short binary size, e.g. `29.5M`. */
 export function shortBytes(bytes: number): string {
   const units = ['B', 'K', 'M', 'G', 'T'];
   let value = bytes;
@@ -18,7 +18,7 @@ export function shortBytes(bytes: number): string {
   return index === 0 ? `${value}B` : `${value.toFixed(value < 10 ? 1 : 0)}${units[index]}`;
 }
 
-// Seconds as a short duration, e.g. `3d4h`, `2h05m`, `42s`.
+/** Seconds as a short duration, e.g. `3d4h`, `2h05m`, `42s`. */
 export function shortDuration(seconds: number): string {
   const d = Math.floor(seconds / 86400);
   const h = Math.floor((seconds % 86400) / 3600);
@@ -54,7 +54,7 @@ function unitCells(host: string, unit: UnitStatus): string[] {
   ];
 }
 
-// The status table and summary (for stdout); unhealthy rows and failed hosts in red.
+/** The status table and summary (for stdout); unhealthy rows and failed hosts in red. */
 export function statusHuman(
   results: readonly StatusHostResult[],
   summary: StatusSummary,

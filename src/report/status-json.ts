@@ -2,7 +2,7 @@
 import type { StatusHostResult } from '../status/status-host.js';
 import type { StatusSummary } from '../status/status-summary.js';
 
-// The status document.
+/** The status document. */
 export function statusJson(results: readonly StatusHostResult[], summary: StatusSummary, seconds: number) {
   return { hosts: results, summary, stats: { seconds: Math.round(seconds * 1000) / 1000 } };
 }

@@ -20,7 +20,7 @@ function baseSchema(type: FieldSpec<unknown>['type']): JsonSchema {
   }
 }
 
-// The schema of one field: its type, its hints (list hints refine `items`), description and default.
+/** The schema of one field: its type, its hints (list hints refine `items`), description and default. */
 export function fieldSchema(spec: FieldSpec<unknown>): JsonSchema {
   const base = baseSchema(spec.type);
   const { items, ...hints } = spec.schema ?? {};

@@ -23,7 +23,7 @@ function fieldsOf(keys: readonly string[], table: Record<string, Parameters<type
   );
 }
 
-// The inventory schema: defaults, groups and customers, each key described from the field tables.
+/** The inventory schema: defaults, groups and customers, each key described from the field tables. */
 export function inventorySchema(): JsonSchema {
   const host = mapping(
     {

@@ -33,7 +33,7 @@ function layout(value: Json, depth: number, prefix: string, suffix: string): str
   return `{\n${lines.join('\n')}\n${indent}}`;
 }
 
-// `value` as formatted JSON text with a final newline.
+/** `value` as formatted JSON text with a final newline. */
 export function formatJson(value: unknown): string {
   return `${layout(JSON.parse(JSON.stringify(value)) as Json, 0, '', '')}\n`;
 }

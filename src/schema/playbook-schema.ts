@@ -38,7 +38,7 @@ function moduleSchema(params: Record<string, ParamSpec>): JsonSchema {
   };
 }
 
-// The playbook schema: a name and a non-empty list of tasks, each with exactly one module.
+/** The playbook schema: a name and a non-empty list of tasks, each with exactly one module. */
 export function playbookSchema(): JsonSchema {
   const modules = Object.keys(MODULE_PARAMS) as (keyof typeof MODULE_PARAMS)[];
   const task: JsonSchema = {

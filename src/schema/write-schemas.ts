@@ -14,12 +14,12 @@ export function generatedSchemas(): Record<string, JsonSchema> {
   return { 'inventory.schema.json': inventorySchema(), 'playbook.schema.json': playbookSchema() };
 }
 
-// The file text of a schema: JSON as the project's formatter lays it out, with a final newline.
+/** The file text of a schema: JSON as the project's formatter lays it out, with a final newline. */
 export function schemaText(schema: JsonSchema): string {
   return formatJson(schema);
 }
 
-// Write every schema into `dir`; returns the paths written.
+/** Write every schema into `dir`; returns the paths written. */
 export function writeSchemas(dir: string = SCHEMA_DIR): string[] {
   return Object.entries(generatedSchemas()).map(([name, schema]) => {
     const path = `${dir.replace(/\/$/, '')}/${name}`;

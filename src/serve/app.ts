@@ -28,7 +28,7 @@ export const JOURNAL_LINES = { default: 50, max: 1000 } as const;
 const JOURNAL_TIMEOUT_MS = 15_000;
 const HISTORY_DAYS_SHOWN = 7;
 
-// The Hono app; it only reads (nothing it serves can change a host).
+/** The Hono app; it only reads (nothing it serves can change a host). */
 export function serveApp(options: ServeAppOptions): Hono {
   const { watch, history } = options;
   const app = new Hono();

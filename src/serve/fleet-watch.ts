@@ -25,7 +25,7 @@ export interface FleetWatchOptions {
   who: string;
 }
 
-// Sweeps the fleet on a timer; listeners hear of each finished sweep.
+/** Sweeps the fleet on a timer; listeners hear of each finished sweep. */
 export class FleetWatch {
   readonly trends = new TrendBook();
   readonly links: ReadonlyMap<string, HostLink>;
@@ -52,13 +52,13 @@ export class FleetWatch {
     return this.#snapshot;
   }
 
-  // Hear of every finished sweep; returns the function that stops listening.
+  /** Hear of every finished sweep; returns the function that stops listening. */
   subscribe(listener: (snapshot: FleetSnapshot) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  // Sweep now and then every interval (measured from one sweep's start to the next) until `stop`.
+  /** Sweep now and then every interval (measured from one sweep's start to the next) until `stop`. */
   start(): void {
     const loop = async () => {
       const started = Date.now();
@@ -69,7 +69,7 @@ export class FleetWatch {
     void loop();
   }
 
-  // Read every host once (hosts at once; handshakes bounded), then publish and record the sweep.
+  /** Read every host once (hosts at once; handshakes bounded), then publish and record the sweep. */
   async sweep(): Promise<FleetSnapshot> {
     const started = performance.now();
     const previous = new Map(this.#snapshot.hosts.map((view) => [view.host, view]));
@@ -98,7 +98,7 @@ export class FleetWatch {
     return this.#snapshot;
   }
 
-  // Stop sweeping and close every connection.
+  /** Stop sweeping and close every connection. */
   stop(): void {
     this.#stopped = true;
     clearTimeout(this.#timer);

@@ -10,12 +10,12 @@ export const BACKOFF_FIRST_MS = 2_000;
 /** The longest wait between two connection attempts. */
 export const BACKOFF_MAX_MS = 300_000;
 
-// The wait after `failures` failed attempts in a row.
+/** The wait after `failures` failed attempts in a row. */
 export function backoffMs(failures: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1));
 }
 
-// Connects lazily; `handshakeLimit` bounds how many hosts handshake at once across the fleet.
+/** Connects lazily; `handshakeLimit` bounds how many hosts handshake at once across the fleet. */
 export class HostLink {
   #connection: Connection | undefined;
   #session: ShellSession | undefined;
@@ -32,7 +32,7 @@ export class HostLink {
     private readonly options: ConnectOptions,
   ) {}
 
-  // The host's open shell, connecting first when there is none; during a backoff, the last error again.
+  /** The host's open shell, connecting first when there is none; during a backoff, the last error again. */
   async session(nowMs = Date.now()): Promise<ShellSession> {
     if (this.#session && !this.#session.closed) return this.#session;
     this.drop();
@@ -58,7 +58,7 @@ export class HostLink {
     }
   }
 
-  // Run one command on the kept connection (a new channel, no handshake); fails when not connected.
+  /** Run one command on the kept connection (a new channel, no handshake); fails when not connected. */
   exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
     if (!this.#connection || this.#connection.closed) {
       return Promise.reject(new Error(`${this.host.name}: not connected`));
@@ -71,7 +71,7 @@ export class HostLink {
     return this.#connection !== undefined && !this.#connection.closed;
   }
 
-  // Close the connection; the next `session` reconnects (subject to the backoff).
+  /** Close the connection; the next `session` reconnects (subject to the backoff). */
   drop(): void {
     this.#session?.close();
     this.#connection?.close();

@@ -7,7 +7,7 @@ import { unitStatuses } from '../status/status-rows.js';
 import type { HostState, HostView, UnitView } from './types.js';
 import { unitHealth } from './unit-health.js';
 
-// A host nobody has read yet.
+/** A host nobody has read yet. */
 export function pendingView(host: Host): HostView {
   return {
     host: host.name,
@@ -29,7 +29,7 @@ function hostState(units: readonly UnitView[], findingCount: number): HostState 
   return findingCount > 0 ? 'drifted' : 'healthy';
 }
 
-// The view of a host from its facts; `previous` (the last view) tells a crash loop by restarts that grew.
+/** The view of a host from its facts; `previous` (the last view) tells a crash loop by restarts that grew. */
 export function hostViewFromFacts(
   host: Host,
   tasks: readonly ResolvedTask[],
@@ -53,7 +53,7 @@ export function hostViewFromFacts(
   };
 }
 
-// The view of a host that could not be read: the last units stay visible, the state says why they are old.
+/** The view of a host that could not be read: the last units stay visible, the state says why they are old. */
 export function failedView(
   host: Host,
   previous: HostView | undefined,

@@ -16,7 +16,7 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-// `127.0.0.1:8470`, `[::1]:8470`, `0.0.0.0:80`, or just a port (`:8470`, `8470`) on 127.0.0.1.
+/** `127.0.0.1:8470`, `[::1]:8470`, `0.0.0.0:80`, or just a port (`:8470`, `8470`) on 127.0.0.1. */
 export function parseListen(value: string | undefined): ListenAddress {
   if (value === undefined) return { host: '127.0.0.1', port: DEFAULT_PORT, loopback: true };
   const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d+)$/.exec(value) ?? /^()()(\d+)$/.exec(value);
@@ -40,7 +40,7 @@ export function parseListen(value: string | undefined): ListenAddress {
   return { host, port, loopback: isLoopback(host) };
 }
 
-// Refuse a non-loopback address without a token (before anything listens).
+/** Refuse a non-loopback address without a token (before anything listens). */
 export function checkListenToken(address: ListenAddress, token: string | undefined): void {
   if (!address.loopback && !token) {
     throw new HfleetError('USAGE', `--listen ${address.host}: an address other than loopback needs --token`, {

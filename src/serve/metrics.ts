@@ -42,7 +42,7 @@ function unitLabels(host: HostView, unit: UnitView): Labels {
   return { host: host.host, customer: host.customer, unit: unit.unit };
 }
 
-// The exposition of a snapshot; hosts never read have `up` 0 and no unit samples.
+/** The exposition of a snapshot; hosts never read have `up` 0 and no unit samples. */
 export function metricsText(snapshot: FleetSnapshot): string {
   const up = family('hfleet_host_up', 'gauge', 'Whether the last sweep read the host (1) or not (0).');
   const active = family('hfleet_unit_active', 'gauge', 'Whether the unit is active (1) or not (0).');

@@ -1,7 +1,7 @@
 // Start serve: the fleet watch, the HTTP server on its address, and one function that stops both.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { PlannedFleet } from '../cli/fleet-input.js';
+import type { PlannedFleet } from '../fleet/fleet-input.js';
 import type { HistoryStore } from '../history/store.js';
 import { connect } from '../transport/connect.js';
 import type { Connector } from '../transport/pool.js';
@@ -31,7 +31,7 @@ export interface RunningServe {
   stop(): Promise<void>;
 }
 
-// Listen, then start sweeping; resolves once the port is bound.
+/** Listen, then start sweeping; resolves once the port is bound. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const watch = new FleetWatch(options.fleet.hosts, options.fleet.tasks, {
     intervalMs: options.intervalMs,

@@ -1,22 +1,14 @@
 // What a sweep leaves in the history: the fleet's counts by state and the hosts whose state changed.
+import { countBy } from '../util/count-by.js';
 import type { HostState, HostView } from './types.js';
 
 /** Hosts by state after a sweep. */
 export type SweepSummary = Record<HostState, number> & { hosts: number };
 
-// Count hosts by state.
+/** Count hosts by state. */
 export function sweepSummary(hosts: readonly HostView[]): SweepSummary {
-  const summary: SweepSummary = {
-    hosts: hosts.length,
-    healthy: 0,
-    drifted: 0,
-    unhealthy: 0,
-    unreachable: 0,
-    error: 0,
-    pending: 0,
-  };
-  for (const host of hosts) summary[host.state]++;
-  return summary;
+  const states = ['healthy', 'drifted', 'unhealthy', 'unreachable', 'error', 'pending'] as const;
+  return { hosts: hosts.length, ...countBy(hosts, (host) => host.state, states) };
 }
 
 // What identifies a host's state for the history (memory and uptime move every sweep and are left out).
@@ -28,7 +20,7 @@ function stateKey(view: HostView): string {
   return [view.state, view.error_code ?? '', ...units, ...findings].join('|');
 }
 
-// The hosts whose state differs from the previous sweep's (all of them on the first sweep).
+/** The hosts whose state differs from the previous sweep's (all of them on the first sweep). */
 export function changedHosts(
   previous: ReadonlyMap<string, HostView>,
   current: readonly HostView[],

@@ -9,7 +9,7 @@ function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-// A middleware refusing (401) any request without the token; `?token=` sets a cookie and drops it from the URL.
+/** A middleware refusing (401) any request without the token; `?token=` sets a cookie and drops it from the URL. */
 export function tokenGuard(token: string): MiddlewareHandler {
   const expected = digest(token);
   const same = (given: string | undefined) => given !== undefined && timingSafeEqual(digest(given), expected);

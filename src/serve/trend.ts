@@ -28,11 +28,11 @@ class Ring {
 const orNaN = (value: number | null) => (value === null ? Number.NaN : value);
 const orNull = (value: number) => (Number.isNaN(value) ? null : value);
 
-// A bounded series per `host unit` (about 7 KiB each); a sweep updates the current bucket or opens the next.
+/** A bounded series per `host unit` (about 7 KiB each); a sweep updates the current bucket or opens the next. */
 export class TrendBook {
   readonly #series = new Map<string, Ring>();
 
-  // Record one sweep's reading of a unit.
+  /** Record one sweep's reading of a unit. */
   add(host: string, unit: string, nowMs: number, memory: number | null, restarts: number | null): void {
     const key = `${host}\t${unit}`;
     const t = nowMs - (nowMs % TREND_BUCKET_MS);
@@ -59,7 +59,7 @@ export class TrendBook {
     ring.restarts[slot] = orNaN(restarts);
   }
 
-  // The unit's points of the last 24 hours before `nowMs`, oldest first.
+  /** The unit's points of the last 24 hours before `nowMs`, oldest first. */
   series(host: string, unit: string, nowMs = Date.now()): TrendPoint[] {
     const ring = this.#series.get(`${host}\t${unit}`);
     if (!ring) return [];

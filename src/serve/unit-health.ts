@@ -11,8 +11,10 @@ export interface UnitHealthInput {
   previousRestarts: number | null | undefined;
 }
 
-// The unit's health and, when not healthy, why in one line: the status row's verdict (the shared definition,
-// with the probe's outcome named), plus a restart seen between sweeps.
+/**
+ * The unit's health and, when not healthy, why in one line: the status row's verdict (the shared definition,
+ * with the probe's outcome named), plus a restart seen between sweeps.
+ */
 export function unitHealth({ status, previousRestarts }: UnitHealthInput): {
   state: UnitHealth;
   reason: string;

@@ -152,8 +152,10 @@ function defaultOrigins(host: Host): Record<string, string> {
   return origins;
 }
 
-// Every host with the config's settings applied where its inventory set nothing; throws `FILE:LINE: ...`
-// only when the config cannot be read at all.
+/**
+ * Every host with the config's settings applied where its inventory set nothing; throws `FILE:LINE: ...`
+ * only when the config cannot be read at all.
+ */
 export function applySshConfig(
   hosts: readonly Host[],
   source: SshConfigSource,

@@ -39,7 +39,7 @@ const SINGLE_WORD = new Set([
 /** Keywords that take a list of words of which `none` must stand alone. */
 const FILE_LISTS = new Set(['userknownhostsfile', 'globalknownhostsfile']);
 
-// True when the line is to be used, false when IgnoreUnknown covers its unknown keyword; throws otherwise.
+/** True when the line is to be used, false when IgnoreUnknown covers its unknown keyword; throws otherwise. */
 export function checkLine(
   line: ConfigLine,
   servicePort: ServicePort,

@@ -53,7 +53,7 @@ function jumpsOf(ssh: SshSettings): HopSummary[] {
   return hops.map((hop) => hopSummary(hop.host, hop.address, hop.ssh));
 }
 
-// The summary of one host after the ssh config was applied.
+/** The summary of one host after the ssh config was applied. */
 export function connectionSummary(host: Host): ConnectionSummary {
   return {
     ...hopSummary(host.name, host.address, host.ssh),

@@ -47,7 +47,7 @@ function readServices(): Map<string, number> {
   return ports;
 }
 
-// The environment of this process (Match exec runs through $SHELL -c, as ssh runs it).
+/** The environment of this process (Match exec runs through $SHELL -c, as ssh runs it). */
 export function processResolveEnvironment(): ResolveEnvironment {
   const user = userInfo();
   let services: Map<string, number> | undefined;

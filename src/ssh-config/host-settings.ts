@@ -17,13 +17,15 @@ const CHECKING: Record<string, HostKeyChecking> = {
   false: 'off',
 };
 
-// `FILE:LINE`, or `inventory`.
+/** `FILE:LINE`, or `inventory`. */
 export function originText(origin: Origin): string {
   return origin.file === INVENTORY_ORIGIN.file ? 'inventory' : `${origin.file}:${origin.line}`;
 }
 
-// The resolution's settings for a host: ssh's values where the config (or the inventory, as a preset) set one,
-// `fallback`'s elsewhere.
+/**
+ * The resolution's settings for a host: ssh's values where the config (or the inventory, as a preset) set one,
+ * `fallback`'s elsewhere.
+ */
 export function settingsFromResolution(
   resolution: Resolution,
   fallback: SshSettings,

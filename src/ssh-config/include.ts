@@ -17,7 +17,7 @@ function anchored(argument: string, env: ResolveEnvironment): string {
   return `${env.globHome}/.ssh/${argument}`;
 }
 
-// Every existing path matching an Include argument, sorted as glob(3) sorts them.
+/** Every existing path matching an Include argument, sorted as glob(3) sorts them. */
 export function includedFiles(argument: string, env: ResolveEnvironment): string[] {
   const pattern = anchored(argument, env);
   const parts = pattern.split('/').filter((part) => part !== '');

@@ -32,7 +32,7 @@ export function isConfigFileError(error: unknown): boolean {
   return error instanceof HfleetError && CONFIG_FILE_ERRORS.has(error);
 }
 
-// The words of `text` (OpenSSH's argv_split with comments on); undefined when a quote is left open.
+/** The words of `text` (OpenSSH's argv_split with comments on); undefined when a quote is left open. */
 export function splitWords(text: string): string[] | undefined {
   const words: string[] = [];
   let i = 0;
@@ -77,7 +77,7 @@ function splitKeyword(text: string): { keyword: string; rest: string } | undefin
   return { keyword: keyword.toLowerCase(), rest: rest.replace(/^[ \t\r\n]+/, '') };
 }
 
-// The meaningful lines of a config file's text; throws `FILE:LINE: message` on a line ssh refuses to read.
+/** The meaningful lines of a config file's text; throws `FILE:LINE: message` on a line ssh refuses to read. */
 export function lexConfig(text: string, file: string): ConfigLine[] {
   const lines: ConfigLine[] = [];
   text.split('\n').forEach((raw, index) => {

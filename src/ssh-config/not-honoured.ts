@@ -25,7 +25,7 @@ export const NOT_HONOURED_BY_SSH2: Readonly<Record<string, string>> = {
   preferredauthentications: 'public keys only (agent and identity files), as in BatchMode',
 };
 
-// The note for a keyword set at `where`, or undefined when the ssh2 transport honours it.
+/** The note for a keyword set at `where`, or undefined when the ssh2 transport honours it. */
 export function notHonouredNote(keyword: string, where: string, value: string): string | undefined {
   const instead = NOT_HONOURED_BY_SSH2[keyword];
   if (!instead) return undefined;

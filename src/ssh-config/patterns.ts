@@ -1,6 +1,6 @@
 // OpenSSH's wildcard patterns: `*` any run, `?` exactly one character, lists with `,` and `!` negation.
 
-// Whether `text` matches one pattern (case-sensitive, as ssh's match_pattern).
+/** Whether `text` matches one pattern (case-sensitive, as ssh's match_pattern). */
 export function matchPattern(text: string, pattern: string): boolean {
   let t = 0;
   let p = 0;
@@ -22,8 +22,10 @@ export function matchPattern(text: string, pattern: string): boolean {
   return p === pattern.length;
 }
 
-// A comma-separated pattern list: false when a negated pattern matches, else true when a plain one does.
-// `lower` lower-cases the patterns (and the caller the text), as ssh does for host names.
+/**
+ * A comma-separated pattern list: false when a negated pattern matches, else true when a plain one does.
+ * `lower` lower-cases the patterns (and the caller the text), as ssh does for host names.
+ */
 export function matchPatternList(text: string, list: string, lower: boolean): boolean {
   let positive = false;
   for (const raw of list.split(',')) {

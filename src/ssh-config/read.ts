@@ -12,7 +12,7 @@ export interface SshConfigFile {
 /** Configs larger than this are refused (a real one is a few KiB). */
 export const MAX_SSH_CONFIG_BYTES = 1024 * 1024;
 
-// The config to apply: the given file (which must be readable), else ~/.ssh/config, else none.
+/** The config to apply: the given file (which must be readable), else ~/.ssh/config, else none. */
 export function readSshConfig(given: string | undefined, home: string): SshConfigFile | undefined {
   const file = given ?? join(home, '.ssh', 'config');
   let text: string;

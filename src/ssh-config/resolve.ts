@@ -224,7 +224,7 @@ export interface ResolveRequest {
   env: ResolveEnvironment;
 }
 
-// Resolve the config for one destination; throws `FILE:LINE: message` where ssh would refuse the config.
+/** Resolve the config for one destination; throws `FILE:LINE: message` where ssh would refuse the config. */
 export function resolveConfig(request: ResolveRequest): Resolution {
   const result: Resolution = {
     original: request.destination,

@@ -26,7 +26,7 @@ function tokenError(where: string, message: string): HfleetError {
   });
 }
 
-// The tokens ssh expands in IdentityFile, CertificateFile, UserKnownHostsFile, IdentityAgent, ProxyCommand.
+/** The tokens ssh expands in IdentityFile, CertificateFile, UserKnownHostsFile, IdentityAgent, ProxyCommand. */
 export function clientTokens(facts: ConnectionFacts, env: ResolveEnvironment): TokenTable {
   const port = String(facts.port);
   return {
@@ -45,7 +45,7 @@ export function clientTokens(facts: ConnectionFacts, env: ResolveEnvironment): T
   };
 }
 
-// Replace `%%` and the table's `%X` tokens; any other token is an error (ssh stops on it too).
+/** Replace `%%` and the table's `%X` tokens; any other token is an error (ssh stops on it too). */
 export function percentExpand(text: string, table: TokenTable, where: string): string {
   return text.replace(/%(.?)/gs, (token, letter: string) => {
     if (letter === '%') return '%';
@@ -55,7 +55,7 @@ export function percentExpand(text: string, table: TokenTable, where: string): s
   });
 }
 
-// Replace `${NAME}` with the environment variable; an unset one is an error, as for ssh.
+/** Replace `${NAME}` with the environment variable; an unset one is an error, as for ssh. */
 export function dollarExpand(text: string, env: ResolveEnvironment, where: string): string {
   return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => {
     const value = env.env[name];
@@ -64,7 +64,7 @@ export function dollarExpand(text: string, env: ResolveEnvironment, where: strin
   });
 }
 
-// A leading `~` or `~user` as ssh expands it (the password database's home, not $HOME).
+/** A leading `~` or `~user` as ssh expands it (the password database's home, not $HOME). */
 export function tildeExpand(path: string, env: ResolveEnvironment, where: string): string {
   const match = /^~([^/]*)(\/.*)?$/.exec(path);
   if (!match) return path;
@@ -74,7 +74,7 @@ export function tildeExpand(path: string, env: ResolveEnvironment, where: string
   return `${home.replace(/\/$/, '')}${tail === '' ? '' : tail}` || '/';
 }
 
-// A client path as ssh expands it: `~`, then `${NAME}`, then `%` tokens.
+/** A client path as ssh expands it: `~`, then `${NAME}`, then `%` tokens. */
 export function expandClientPath(
   path: string,
   table: TokenTable,

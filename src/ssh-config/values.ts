@@ -18,7 +18,7 @@ const MULTISTATE: Record<string, Record<string, string>> = {
   canonicalizehostname: { true: 'yes', false: 'no', yes: 'yes', no: 'no', always: 'always' },
 };
 
-// One of a keyword's accepted words (case-insensitive), in the spelling `ssh -G` prints.
+/** One of a keyword's accepted words (case-insensitive), in the spelling `ssh -G` prints. */
 export function readChoice(table: keyof typeof MULTISTATE, word: string): Read<string> {
   const value = MULTISTATE[table]?.[word.toLowerCase()];
   return value === undefined ? { error: `unsupported option "${word}"` } : { value };
@@ -26,7 +26,7 @@ export function readChoice(table: keyof typeof MULTISTATE, word: string): Read<s
 
 const TIME_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
-// A time in seconds as ssh's convtime reads it (`90`, `1m30s`, `2h`); `none` is unset.
+/** A time in seconds as ssh's convtime reads it (`90`, `1m30s`, `2h`); `none` is unset. */
 export function readTime(word: string): Read<number | undefined> {
   if (word === 'none') return { value: undefined };
   if (!/^(\d+[sSmMhHdDwW]?)+$/.test(word)) return { error: 'invalid time value' };
@@ -37,7 +37,7 @@ export function readTime(word: string): Read<number | undefined> {
   return total > 2 ** 31 - 1 ? { error: 'invalid time value' } : { value: total };
 }
 
-// A non-negative integer (ssh's strtonum).
+/** A non-negative integer (ssh's strtonum). */
 export function readInteger(word: string): Read<number> {
   if (/^-\d+$/.test(word)) return { error: 'integer value too small' };
   if (!/^\+?\d+$/.test(word)) return { error: 'integer value invalid' };
@@ -45,7 +45,7 @@ export function readInteger(word: string): Read<number> {
   return value > 2 ** 31 - 1 ? { error: 'integer value too large' } : { value };
 }
 
-// A port: 1-65535, or a service name from /etc/services.
+/** A port: 1-65535, or a service name from /etc/services. */
 export function readPort(word: string, servicePort: (name: string) => number | undefined): Read<number> {
   const value = /^\d+$/.test(word) ? Number(word) : servicePort(word);
   return value === undefined || value < 1 || value > 65535 ? { error: `Bad port '${word}'.` } : { value };
@@ -58,7 +58,7 @@ export interface JumpSpec {
   port: number | undefined;
 }
 
-// `[user@]host[:port]` or `ssh://[user@]host[:port][/]`, as ssh's parse_ssh_uri / parse_user_host_port.
+/** `[user@]host[:port]` or `ssh://[user@]host[:port][/]`, as ssh's parse_ssh_uri / parse_user_host_port. */
 export function readJumpHop(
   text: string,
   servicePort: (name: string) => number | undefined,
@@ -81,7 +81,7 @@ export function readJumpHop(
   return 'value' in port ? { user, host, port: port.value } : undefined;
 }
 
-// Every hop of a ProxyJump value, first hop first; undefined when one is malformed.
+/** Every hop of a ProxyJump value, first hop first; undefined when one is malformed. */
 export function readJumpList(
   text: string,
   servicePort: (name: string) => number | undefined,

@@ -70,7 +70,7 @@ export interface Settings {
   addressFamily: string;
 }
 
-// The typed settings of a resolution (values were checked while reading, so reads here cannot fail).
+/** The typed settings of a resolution (values were checked while reading, so reads here cannot fail). */
 export function settingsOf(resolution: Resolution, env: ResolveEnvironment): Settings {
   const word = (keyword: string) => resolution.values.get(keyword)?.args[0];
   const words = (keyword: string) => resolution.values.get(keyword)?.args;
@@ -107,7 +107,7 @@ export function settingsOf(resolution: Resolution, env: ResolveEnvironment): Set
   };
 }
 
-// The client tokens of settings (%h %p %r ...).
+/** The client tokens of settings (%h %p %r ...). */
 export function tokensOf(settings: Settings, env: ResolveEnvironment): TokenTable {
   return clientTokens(
     {
@@ -132,7 +132,7 @@ function printedJump(value: string, env: ResolveEnvironment): string {
   return cut > 0 ? `${value.slice(0, cut)},${hop}` : hop;
 }
 
-// What `ssh -G` prints for the keywords hfleet resolves; throws where ssh's expansion would stop.
+/** What `ssh -G` prints for the keywords hfleet resolves; throws where ssh's expansion would stop. */
 export function sshView(resolution: Resolution, env: ResolveEnvironment): SshView {
   const settings = settingsOf(resolution, env);
   const tokens = tokensOf(settings, env);

@@ -1,9 +1,7 @@
 // Status of one host: one read-only round trip (`systemctl show` + health on the host), then unit rows.
 
-import { DRIFT_STEP_TIMEOUT_MS } from '../drift/drift-host.js';
-import { errorCodeOf, isUnreachable } from '../engine/connection-codes.js';
-import { errorMessage } from '../errors.js';
-import { parseFacts } from '../facts/parse.js';
+import { READ_STEP_TIMEOUT_MS, readFacts } from '../engine/read-facts.js';
+import { failureFields, runOnHost } from '../engine/run-on-host.js';
 import { factRequestFor } from '../facts/request.js';
 import { factsScript } from '../facts/script.js';
 import type { FactRequest } from '../facts/types.js';
@@ -11,7 +9,6 @@ import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import { describeRecovery } from '../remote/commit-script.js';
 import type { SessionOpener } from '../remote/open-session.js';
-import type { ShellSession } from '../remote/shell-session.js';
 import { statusUnits, type UnitStatus, unitStatuses } from './status-rows.js';
 
 /** A host's outcome in a status run. */
@@ -33,42 +30,28 @@ function statusRequest(tasks: readonly ResolvedTask[]): FactRequest {
   return { files: [], dropinDirs: [], users: [], ownership: [], exists: [], units, health: full.health };
 }
 
-// Read one host's unit states; never throws for a host-level failure.
+/** Read one host's unit states; never throws for a host-level failure. */
 export async function statusHost(
   host: Host,
   tasks: readonly ResolvedTask[],
   openSession: SessionOpener,
-  timeoutMs = DRIFT_STEP_TIMEOUT_MS,
+  timeoutMs = READ_STEP_TIMEOUT_MS,
 ): Promise<StatusHostResult> {
-  const result: StatusHostResult = {
+  let units: UnitStatus[] = [];
+  let recovered: string | null = null;
+  const run = await runOnHost(host, openSession, async (session) => {
+    const request = statusRequest(tasks);
+    const { facts } = await readFacts(session, factsScript(request), request, 'reading status', timeoutMs);
+    recovered = facts.recovery ? describeRecovery(facts.recovery) : null;
+    units = unitStatuses(tasks, facts);
+  });
+  const failed = run.failure && (run.failure.unreachable ? 'unreachable' : 'error');
+  return {
     host: host.name,
     customer: host.customer,
-    status: 'healthy',
-    units: [],
-    error: null,
-    error_code: null,
-    recovered: null,
+    status: failed ?? (units.every((unit) => unit.healthy) ? 'healthy' : 'unhealthy'),
+    units,
+    ...failureFields(run.failure),
+    recovered,
   };
-  let session: ShellSession | undefined;
-  try {
-    session = await openSession(host);
-    const request = statusRequest(tasks);
-    const run = await session.run(factsScript(request), {
-      timeoutMs,
-      what: 'reading status',
-    });
-    const facts = parseFacts(run.stdout, request);
-    if (facts.now === undefined)
-      throw new Error(`reading status failed: ${run.stderr.trim() || 'no output'}`);
-    result.recovered = facts.recovery ? describeRecovery(facts.recovery) : null;
-    result.units = unitStatuses(tasks, facts);
-    result.status = result.units.every((unit) => unit.healthy) ? 'healthy' : 'unhealthy';
-  } catch (error) {
-    result.status = isUnreachable(error, session !== undefined) ? 'unreachable' : 'error';
-    result.error = errorMessage(error);
-    result.error_code = errorCodeOf(error);
-  } finally {
-    session?.end();
-  }
-  return result;
 }

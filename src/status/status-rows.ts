@@ -27,7 +27,7 @@ export interface UnitStatus {
   reason: string;
 }
 
-// The units `status` reports: those that should run, then any other health-checked unit.
+/** The units `status` reports: those that should run, then any other health-checked unit. */
 export function statusUnits(tasks: readonly ResolvedTask[]): string[] {
   const units: string[] = [];
   for (const task of tasks) {
@@ -47,7 +47,7 @@ function count(value: string | undefined): number | null {
   return number >= 2 ** 63 ? null : number;
 }
 
-// The status of each unit from the host's facts.
+/** The status of each unit from the host's facts. */
 export function unitStatuses(tasks: readonly ResolvedTask[], facts: HostFacts): UnitStatus[] {
   const ports = new Map(
     tasks.flatMap((task) =>

@@ -65,7 +65,7 @@ const LIST_DIRECTIVES: ReadonlySet<string> = new Set([
   'Alias',
 ]);
 
-// True when assignments of this key add to a list (Condition*/Assert* included) instead of replacing it.
+/** True when assignments of this key add to a list (Condition* and Assert* included) instead of replacing it. */
 export function isListDirective(key: string): boolean {
   return LIST_DIRECTIVES.has(key) || key.startsWith('Condition') || key.startsWith('Assert');
 }

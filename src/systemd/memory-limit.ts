@@ -10,7 +10,7 @@ const SIZE = /^\+?(\d+)(?:\.(\d*))?\s*([KMGTPEB]?)$/;
 const PERCENT = /^(\d+)(?:\.(\d+))?\s*(%|‰)$/;
 const SHIFT: Record<string, bigint> = { '': 0n, B: 0n, K: 10n, M: 20n, G: 30n, T: 40n, P: 50n, E: 60n };
 
-// Parse a limit as systemd 252 does; undefined when systemd would ignore the value (also 0 and 0%).
+/** Parse a limit as systemd 252 does; undefined when systemd would ignore the value (also 0 and 0%). */
 export function parseMemoryLimit(text: string): MemoryLimit | undefined {
   const value = text.trim();
   if (value === 'infinity') return { kind: 'infinity' };
@@ -30,7 +30,7 @@ export function parseMemoryLimit(text: string): MemoryLimit | undefined {
   return bytes > 0n ? { kind: 'bytes', bytes } : undefined;
 }
 
-// True when two limit texts mean the same limit (falls back to text equality when either is invalid).
+/** True when two limit texts mean the same limit (falls back to text equality when either is invalid). */
 export function sameMemoryLimit(a: string, b: string): boolean {
   const left = parseMemoryLimit(a);
   const right = parseMemoryLimit(b);

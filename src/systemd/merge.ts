@@ -13,7 +13,7 @@ export interface EffectiveValue {
 /** Section name -> directive name -> values in effect (one for single-valued keys, any number for lists). */
 export type EffectiveUnit = Map<string, Map<string, EffectiveValue[]>>;
 
-// Apply drop-ins over a unit: sorted by file name, later single values override, lists accumulate, `Key=` resets.
+/** Apply drop-ins over a unit: sorted by file name, later single values override, lists accumulate, `Key=` resets. */
 export function mergeDropins(unit: UnitFile, dropins: readonly UnitFile[] = []): EffectiveUnit {
   const effective: EffectiveUnit = new Map();
   const ordered = [...dropins].sort((a, b) => compareNames(baseName(a.path), baseName(b.path)));
@@ -34,12 +34,12 @@ export function mergeDropins(unit: UnitFile, dropins: readonly UnitFile[] = []):
   return effective;
 }
 
-// The values in effect for one key of one section (empty when unset).
+/** The values in effect for one key of one section (empty when unset). */
 export function effectiveValues(effective: EffectiveUnit, section: string, key: string): EffectiveValue[] {
   return effective.get(section)?.get(key) ?? [];
 }
 
-// The single value in effect for a key, or undefined when unset.
+/** The single value in effect for a key, or undefined when unset. */
 export function effectiveValue(effective: EffectiveUnit, section: string, key: string): string | undefined {
   const values = effectiveValues(effective, section, key);
   return values[values.length - 1]?.value;

@@ -1,7 +1,7 @@
 // Read unit-file text into the lossless model, line by line as systemd's config parser does (systemd.syntax(7)).
 import type { DirectiveLine, UnitFile, UnitLine, UnitSection } from './unit-file.js';
 
-// Parse unit or drop-in text; lines systemd could not read become `invalid` lines rather than errors.
+/** Parse unit or drop-in text; lines systemd could not read become `invalid` lines rather than errors. */
 export function parseUnit(text: string, path = '<unit>'): UnitFile {
   const finalNewline = text.endsWith('\n');
   const physical = text.length === 0 ? [] : (finalNewline ? text.slice(0, -1) : text).split('\n');

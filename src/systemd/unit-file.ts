@@ -40,7 +40,7 @@ export interface UnitFile {
   finalNewline: boolean;
 }
 
-// The directives of a parsed file, in file order, each with the section it belongs to.
+/** The directives of a parsed file, in file order, each with the section it belongs to. */
 export function directivesOf(unit: UnitFile): Array<DirectiveLine & { section: string }> {
   return unit.sections.flatMap((section) =>
     section.lines.flatMap((line) => (line.kind === 'directive' ? [{ ...line, section: section.name }] : [])),

@@ -1,9 +1,11 @@
 // The file, unit and dropin modules: write a managed file when its content, mode or owner differ.
+
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedFileTask } from '../playbook/types.js';
+import { MANAGED_FILE } from '../systemd/managed-paths.js';
 import type { FileChange } from './plan-types.js';
 
-// The change this file task needs on this host, or null when the host already matches.
+/** The change this file task needs on this host, or null when the host already matches. */
 export function planFile(task: ResolvedFileTask, facts: HostFacts): FileChange | null {
   const fact = facts.files.get(task.path);
   const exists = fact?.exists === true;
@@ -12,6 +14,9 @@ export function planFile(task: ResolvedFileTask, facts: HostFacts): FileChange |
   if (task.content === null) return exists ? { ...base, action: 'removed', content: null } : null;
   if (!exists) return { ...base, action: 'created', content: task.content };
   const same =
-    fact.content === task.content && fact.mode === '644' && fact.owner === 'root' && fact.group === 'root';
+    fact.content === task.content &&
+    fact.mode === MANAGED_FILE.mode &&
+    fact.owner === MANAGED_FILE.owner &&
+    fact.group === MANAGED_FILE.group;
   return same ? null : { ...base, action: 'updated', content: task.content };
 }

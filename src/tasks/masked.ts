@@ -2,7 +2,7 @@
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 
-// The units systemd reports masked (`LoadState=masked`, or a `masked`/`masked-runtime` unit file state).
+/** The units systemd reports masked (`LoadState=masked`, or a `masked`/`masked-runtime` unit file state). */
 export function maskedUnits(facts: HostFacts): string[] {
   return [...facts.units]
     .filter(([, props]) => props['LoadState'] === 'masked' || props['UnitFileState']?.startsWith('masked'))
@@ -15,7 +15,7 @@ function taskUnit(task: ResolvedTask): string | undefined {
   return undefined;
 }
 
-// The tasks without any that concerns one of these units (their files, states and health); notify lists pruned.
+/** The tasks without any that concerns one of these units (their files, states and health); notify lists pruned. */
 export function tasksSparing(tasks: readonly ResolvedTask[], units: readonly string[]): ResolvedTask[] {
   if (units.length === 0) return [...tasks];
   const spared = new Set(units);

@@ -2,7 +2,7 @@
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedOwnershipTask } from '../playbook/types.js';
 
-// The paths to `chown -R`: those with any entry not owned as wanted, or whose owner is only now created.
+/** The paths to `chown -R`: those with any entry not owned as wanted, or whose owner is only now created. */
 export function planOwnership(
   task: ResolvedOwnershipTask,
   facts: HostFacts,

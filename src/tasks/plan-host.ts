@@ -16,7 +16,7 @@ export interface PlanOptions {
   unmask?: boolean;
 }
 
-// The plan that converges this host from its facts to its resolved tasks.
+/** The plan that converges this host from its facts to its resolved tasks. */
 export function planHost(
   allTasks: readonly ResolvedTask[],
   facts: HostFacts,

@@ -14,7 +14,7 @@ export interface FileChange {
   restarts: string[];
 }
 
-/** One change as reported (CONTRACT.md `changes` entries). */
+/** One change as reported in a host's `changes` (docs/json.md). */
 export interface ReportedChange {
   task: string;
   path?: string;
@@ -44,7 +44,7 @@ export interface HostPlan {
   unmask: string[];
 }
 
-// A plan with nothing to do.
+/** A plan with nothing to do. */
 export function emptyPlan(): HostPlan {
   return {
     files: [],
@@ -64,7 +64,7 @@ export function emptyPlan(): HostPlan {
   };
 }
 
-// True when applying the plan would change the host (health checks alone change nothing).
+/** True when applying the plan would change the host (health checks alone change nothing). */
 export function planChangesHost(plan: HostPlan): boolean {
   return (
     plan.unmask.length + plan.files.length + plan.users.length + plan.chown.length + plan.commands.length >

@@ -2,26 +2,26 @@
 
 import { unixSeconds } from '../facts/show-properties.js';
 import type { HostFacts } from '../facts/types.js';
+import { isRunningState } from '../systemd/active-states.js';
+import { dropinDirPath, unitFilePath } from '../systemd/managed-paths.js';
 
-const RUNNING = new Set(['active', 'reloading', 'activating']);
-
-// When the unit's current process (or, for a timer, its activation) started; undefined when not running.
+/** When the unit's current process (or, for a timer, its activation) started; undefined when not running. */
 export function runningSince(facts: HostFacts, unit: string): number | undefined {
   const props = facts.units.get(unit);
-  if (!props || !RUNNING.has(props['ActiveState'] ?? '')) return undefined;
+  if (!props || !isRunningState(props['ActiveState'])) return undefined;
   return unixSeconds(props['ExecMainStartTimestamp']) ?? unixSeconds(props['ActiveEnterTimestamp']);
 }
 
-// The newest modification time among the unit's file and its drop-ins, as gathered.
+/** The newest modification time among the unit's file and its drop-ins, as gathered. */
 export function filesChangedAt(facts: HostFacts, unit: string): number | undefined {
   const times = [
-    facts.files.get(`/etc/systemd/system/${unit}`)?.mtime,
-    ...(facts.dropins.get(`/etc/systemd/system/${unit}.d`) ?? []).map((entry) => entry.mtime),
+    facts.files.get(unitFilePath(unit))?.mtime,
+    ...(facts.dropins.get(dropinDirPath(unit)) ?? []).map((entry) => entry.mtime),
   ].filter((time): time is number => typeof time === 'number' && time > 0);
   return times.length > 0 ? Math.max(...times) : undefined;
 }
 
-// The units among these that run a process older than their files: a restart is owed.
+/** The units among these that run a process older than their files: a restart is owed. */
 export function owedRestarts(facts: HostFacts, units: readonly string[]): string[] {
   return units.filter((unit) => {
     const since = runningSince(facts, unit);

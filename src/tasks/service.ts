@@ -1,8 +1,9 @@
 // The service module: units started or stopped, enabled or disabled, restarted when their files changed.
+
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedServiceTask } from '../playbook/types.js';
+import { isRunningState } from '../systemd/active-states.js';
 
-const RUNNING = new Set(['active', 'reloading', 'activating']);
 const ENABLED = new Set(['enabled', 'enabled-runtime', 'linked', 'linked-runtime', 'alias']);
 
 /** What the service tasks of one host ask systemd to do. */
@@ -14,7 +15,7 @@ export interface ServiceActions {
   enable: string[];
 }
 
-// Plan unit states: `wantRestart` are units whose files changed (or that owe a restart).
+/** Plan unit states: `wantRestart` are units whose files changed (or that owe a restart). */
 export function planServices(
   tasks: readonly ResolvedServiceTask[],
   facts: HostFacts,
@@ -26,7 +27,7 @@ export function planServices(
   for (const [unit, task] of wanted) {
     const props = facts.units.get(unit);
     const loaded = props !== undefined && props['LoadState'] !== 'not-found';
-    const running = RUNNING.has(props?.['ActiveState'] ?? '');
+    const running = isRunningState(props?.['ActiveState']);
     if (task.state === 'started') {
       if (wantRestart.has(unit)) actions.restart.push(unit);
       else if (!running) actions.start.push(unit);
@@ -37,7 +38,7 @@ export function planServices(
       actions.disable.push(unit);
   }
   for (const unit of wantRestart) {
-    if (!wanted.has(unit) && RUNNING.has(facts.units.get(unit)?.['ActiveState'] ?? ''))
+    if (!wanted.has(unit) && isRunningState(facts.units.get(unit)?.['ActiveState']))
       actions.restart.push(unit);
   }
   return actions;

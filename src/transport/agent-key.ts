@@ -13,7 +13,7 @@ export function listAgentKeys(socket: string): Promise<ParsedKey[]> {
   });
 }
 
-// An agent that lists only `key` and signs with the real agent.
+/** An agent that lists only `key` and signs with the real agent. */
 export function singleKeyAgent(socket: string, key: ParsedKey): BaseAgent {
   const agent = new ssh2.OpenSSHAgent(socket);
   const selected = Object.create(agent) as BaseAgent & {
@@ -23,7 +23,7 @@ export function singleKeyAgent(socket: string, key: ParsedKey): BaseAgent {
   return selected;
 }
 
-// True when two public keys are the same key.
+/** True when two public keys are the same key. */
 export function sameKey(a: ParsedKey, b: ParsedKey): boolean {
   return a.getPublicSSH().equals(b.getPublicSSH());
 }

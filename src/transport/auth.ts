@@ -35,12 +35,12 @@ const DEFAULT_KEYS = [
   'id_dsa',
 ];
 
-// The environment of this process: SSH_AUTH_SOCK and the home directory.
+/** The environment of this process: SSH_AUTH_SOCK and the home directory. */
 export function processAuthEnvironment(): AuthEnvironment {
   return { agentSocket: process.env['SSH_AUTH_SOCK'] || undefined, home: homedir(), env: process.env };
 }
 
-// The agent socket for the settings: IdentityAgent (`none`, `SSH_AUTH_SOCK`, `$VAR`, a path), else SSH_AUTH_SOCK.
+/** The agent socket for the settings: IdentityAgent (`none`, `SSH_AUTH_SOCK`, `$VAR`, a path), else SSH_AUTH_SOCK. */
 export function agentSocketOf(ssh: SshSettings, env: AuthEnvironment): string | undefined {
   const agent = ssh.identityAgent;
   if (agent === undefined || agent === 'SSH_AUTH_SOCK') return env.agentSocket;
@@ -106,14 +106,14 @@ async function loadIdentity(path: string): Promise<Identity> {
   return { path, publicKey: key, privateKey: content, why: undefined };
 }
 
-// The identity files of the settings: all of them in order, else the inventory's one, else ssh's defaults.
+/** The identity files of the settings: all of them in order, else the inventory's one, else ssh's defaults. */
 export function identityPaths(ssh: SshSettings, home: string): string[] {
   if (ssh.identityFiles && ssh.identityFiles.length > 0) return ssh.identityFiles;
   if (ssh.identityFile !== undefined) return [ssh.identityFile];
   return DEFAULT_KEYS.map((name) => join(home, '.ssh', name));
 }
 
-// The auth plan for a host's settings, in ssh's order.
+/** The auth plan for a host's settings, in ssh's order. */
 export async function planAuth(ssh: SshSettings, env: AuthEnvironment): Promise<AuthPlan> {
   const user = ssh.user;
   const socket = agentSocketOf(ssh, env);

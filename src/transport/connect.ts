@@ -12,7 +12,7 @@ import { errorContextOf, openClient } from './open-client.js';
 import { startProxyCommand } from './proxy-command.js';
 import type { Connection, ConnectOptions, SshTarget } from './types.js';
 
-// The transport types, re-exported for callers that only import connect.
+/** The transport types, re-exported for callers that only import connect. */
 export type { Connection, ConnectOptions, ExecOptions, ExecResult, SshTarget } from './types.js';
 
 /** An authenticated client and what to close after it (the jump hosts' clients, a ProxyCommand). */
@@ -105,7 +105,7 @@ async function openAuthenticated(target: SshTarget, options: ConnectOptions): Pr
   }
 }
 
-// Open an authenticated connection to a host; host keys are checked before any auth or command.
+/** Open an authenticated connection to a host; host keys are checked before any auth or command. */
 export async function connect(target: SshTarget, options: ConnectOptions = {}): Promise<Connection> {
   const opened = await openAuthenticated(target, options);
   return new SshConnection(target, opened.client, opened.release);

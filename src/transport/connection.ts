@@ -6,7 +6,7 @@ import { describeCommand, remoteArgv } from './command-line.js';
 import type { ShellChannel } from './shell-channel.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
 
-// A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host).
+/** A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host). */
 export class SshConnection implements Connection {
   readonly stats: TransportStats = { commands: 0, bytesSent: 0, bytesReceived: 0 };
   #closed = false;

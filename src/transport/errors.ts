@@ -20,7 +20,7 @@ interface Mapped {
   hint: string;
 }
 
-// The HfleetError for anything a connection attempt or an open connection failed with.
+/** The HfleetError for anything a connection attempt or an open connection failed with. */
 export function mapSshError(error: unknown, ctx: ConnectionErrorContext): HfleetError {
   if (error instanceof HfleetError) return error;
   const mapped = classify(error, ctx);

@@ -8,7 +8,7 @@ export interface JumpHost {
   port: number;
 }
 
-// The jump host of a spec; the user defaults to the target's login user, the port to 22.
+/** The jump host of a spec; the user defaults to the target's login user, the port to 22. */
 export function parseJump(spec: string, defaultUser: string): JumpHost {
   const match = /^(?:([^@\s]+)@)?(\[[^\]\s]+\]|[^:@\s[\]]+)(?::(\d{1,5}))?$/.exec(spec.trim());
   const port = match?.[3] === undefined ? 22 : Number(match[3]);

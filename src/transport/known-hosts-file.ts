@@ -6,7 +6,7 @@ import { type KnownHostsEntry, parseKnownHosts } from './known-hosts-parse.js';
 
 const writeQueues = new Map<string, Promise<unknown>>();
 
-// The text of a known_hosts file; a missing file reads as empty.
+/** The text of a known_hosts file; a missing file reads as empty. */
 export async function readKnownHostsText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
@@ -16,12 +16,12 @@ export async function readKnownHostsText(path: string): Promise<string> {
   }
 }
 
-// The parsed entries of a known_hosts file; a missing file has none.
+/** The parsed entries of a known_hosts file; a missing file has none. */
 export async function readKnownHosts(path: string): Promise<KnownHostsEntry[]> {
   return parseKnownHosts(await readKnownHostsText(path));
 }
 
-// Run `task` after every earlier task queued for the same file (appends from parallel connects).
+/** Run `task` after every earlier task queued for the same file (appends from parallel connects). */
 export function serializedForFile<T>(path: string, task: () => Promise<T>): Promise<T> {
   const previous = writeQueues.get(path) ?? Promise.resolve();
   const next = previous.then(task, task);
@@ -33,7 +33,7 @@ export function serializedForFile<T>(path: string, task: () => Promise<T>): Prom
   return next;
 }
 
-// Append one line to a known_hosts file: directory 0700 and file 0600 when created, old mode kept.
+/** Append one line to a known_hosts file: directory 0700 and file 0600 when created, old mode kept. */
 export async function appendKnownHostsLine(path: string, line: string): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });

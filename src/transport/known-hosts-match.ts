@@ -9,12 +9,12 @@ export type HostKeyVerdict =
   | { kind: 'mismatch'; lines: number[] }
   | { kind: 'unknown' };
 
-// The name a host is recorded under: `address`, or `[address]:port` for a port other than 22.
+/** The name a host is recorded under: `address`, or `[address]:port` for a port other than 22. */
 export function knownHostsName(address: string, port: number): string {
   return port === 22 ? address : `[${address}]:${port}`;
 }
 
-// True when a glob (`*`, `?`) matches a host name, case-insensitively.
+/** True when a glob (`*`, `?`) matches a host name, case-insensitively. */
 export function globMatches(pattern: string, name: string): boolean {
   const source = pattern
     .toLowerCase()
@@ -24,7 +24,7 @@ export function globMatches(pattern: string, name: string): boolean {
   return new RegExp(`^${source}$`).test(name.toLowerCase());
 }
 
-// True when an entry's host field covers the name (hashed: HMAC-SHA1 of the name keyed by the salt).
+/** True when an entry's host field covers the name (hashed: HMAC-SHA1 of the name keyed by the salt). */
 export function hostsFieldMatches(hosts: KnownHostsHosts, name: string): boolean {
   if (hosts.kind === 'hashed') {
     const digest = createHmac('sha1', hosts.salt).update(name).digest();
@@ -41,7 +41,7 @@ export function hostsFieldMatches(hosts: KnownHostsHosts, name: string): boolean
   return positive;
 }
 
-// The verdict for a key offered by `name`: a revoked key anywhere wins, then a match, then a mismatch.
+/** The verdict for a key offered by `name`: a revoked key anywhere wins, then a match, then a mismatch. */
 export function judgeHostKey(entries: readonly KnownHostsEntry[], name: string, key: Buffer): HostKeyVerdict {
   const revoked = entries.find((entry) => entry.marker === 'revoked' && entry.key.equals(key));
   if (revoked) return { kind: 'revoked', line: revoked.line };

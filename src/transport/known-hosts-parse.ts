@@ -18,7 +18,7 @@ export interface KnownHostsEntry {
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-// Every well-formed entry of a known_hosts text; comments, blank and malformed lines are skipped.
+/** Every well-formed entry of a known_hosts text; comments, blank and malformed lines are skipped. */
 export function parseKnownHosts(text: string): KnownHostsEntry[] {
   const entries: KnownHostsEntry[] = [];
   const lines = text.split(/\r?\n/);
@@ -29,7 +29,7 @@ export function parseKnownHosts(text: string): KnownHostsEntry[] {
   return entries;
 }
 
-// One line as an entry, or undefined for a comment, a blank or a malformed line.
+/** One line as an entry, or undefined for a comment, a blank or a malformed line. */
 export function parseKnownHostsLine(raw: string, line: number): KnownHostsEntry | undefined {
   const trimmed = raw.trim();
   if (trimmed === '' || trimmed.startsWith('#')) return undefined;

@@ -29,7 +29,7 @@ export type HostKeyDecision =
   | { accept: true; record: boolean; warning: string | undefined }
   | { accept: false; error: HfleetError };
 
-// The decision for a verdict under a policy (pure).
+/** The decision for a verdict under a policy (pure). */
 export function decideHostKey(verdict: HostKeyVerdict, key: Buffer, ctx: HostKeyContext): HostKeyDecision {
   const who = `${ctx.host} (${ctx.address}${ctx.port === 22 ? '' : `:${ctx.port}`})`;
   const fingerprint = sha256Fingerprint(key);
@@ -80,7 +80,7 @@ export interface HostKeyCheck {
   refusal(): HfleetError | undefined;
 }
 
-// Load known_hosts and build the check for one connection; `onWarning` gets the `off` warning once.
+/** Load known_hosts and build the check for one connection; `onWarning` gets the `off` warning once. */
 export async function prepareHostKeyCheck(
   ctx: HostKeyContext,
   onWarning?: (message: string) => void,

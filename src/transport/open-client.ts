@@ -11,7 +11,7 @@ import type { ConnectOptions, SshTarget } from './types.js';
 const KEEPALIVE_INTERVAL_MS = 15_000;
 const KEEPALIVE_COUNT_MAX = 3;
 
-// The error context of a target (for messages): who, where, as whom, with what.
+/** The error context of a target (for messages): who, where, as whom, with what. */
 export function errorContextOf(target: SshTarget, auth: AuthPlan, via?: string): ConnectionErrorContext {
   return {
     host: target.host,
@@ -24,7 +24,7 @@ export function errorContextOf(target: SshTarget, auth: AuthPlan, via?: string):
   };
 }
 
-// A ready ssh2 client for the target, over `sock` when given (a jump host's forwarded stream).
+/** A ready ssh2 client for the target, over `sock` when given (a jump host's forwarded stream). */
 export async function openClient(
   target: SshTarget,
   auth: AuthPlan,

@@ -14,7 +14,7 @@ export interface ProxyStream {
 /** How long a failed connection waits for the command's exit status, to report it. */
 const EXIT_GRACE_MS = 1000;
 
-// Start the command for `host`; `onStderr` receives each line it prints on stderr.
+/** Start the command for `host`; `onStderr` receives each line it prints on stderr. */
 export function startProxyCommand(
   host: string,
   command: string,

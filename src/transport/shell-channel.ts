@@ -14,7 +14,7 @@ export interface ShellChannel {
   close(): void;
 }
 
-// A ShellChannel over a local `sh -s` child process (for tests and for the lab's own use).
+/** A ShellChannel over a local `sh -s` child process (for tests and for the lab's own use). */
 export function localShellChannel(shell = '/bin/sh'): ShellChannel {
   const child = spawn(shell, ['-s'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => {});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadPlannedFleet } from '../../src/cli/fleet-input.js';
+import { loadPlannedFleet } from '../../src/fleet/fleet-input.js';
 import { HistoryStore } from '../../src/history/store.js';
 import { labExec, resetLabHost } from '../../src/lab/index.js';
 import { parseListen } from '../../src/serve/listen-address.js';

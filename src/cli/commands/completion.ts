@@ -11,7 +11,7 @@ interface CompletionArgs {
   shell: string | undefined;
 }
 
-// The shell to write for: the option, else the login shell ($SHELL), else bash.
+/** The shell to write for: the option, else the login shell ($SHELL), else bash. */
 export function shellFor(option: string | undefined, loginShell: string | undefined): Shell {
   if (option !== undefined) {
     if ((COMPLETION_SHELLS as readonly string[]).includes(option)) return option as Shell;
@@ -22,7 +22,7 @@ export function shellFor(option: string | undefined, loginShell: string | undefi
   return loginShell?.endsWith('/zsh') || loginShell === 'zsh' ? 'zsh' : 'bash';
 }
 
-// The script: it asks `hfleet --get-yargs-completions WORDS...` for the candidates (yargs answers that).
+/** The script: it asks `hfleet --get-yargs-completions WORDS...` for the candidates (yargs answers that). */
 export function completionScript(shell: Shell, program = 'hfleet'): string {
   const fn = `_${program.replace(/[^A-Za-z0-9_]/g, '_')}_completions`;
   if (shell === 'zsh') {
@@ -54,7 +54,7 @@ complete -o bashdefault -o default -F ${fn} ${program}
 `;
 }
 
-// The yargs module of `hfleet completion`.
+/** The yargs module of `hfleet completion`. */
 export function completionCommand(
   _setExitCode: (code: number) => void,
 ): CommandModule<object, CompletionArgs> {
@@ -69,7 +69,7 @@ export function completionCommand(
         })
         .example('source <($0 completion)', 'complete hfleet in this shell')
         .example('$0 completion --shell bash >> ~/.bashrc', 'install it for bash')
-        .example('$0 completion --shell zsh > ~/.zfunc/_hfleet', 'install it for zsh (fpath)') as never,
+        .example('$0 completion --shell zsh > ~/.zfunc/_hfleet', 'install it for zsh (fpath)'),
     handler: (args) => {
       process.stdout.write(completionScript(shellFor(args.shell, process.env['SHELL'])));
     },

@@ -6,7 +6,7 @@ import { DEFAULT_PORT } from '../../serve/listen-address.js';
 import { commandHeader } from '../command-table.js';
 import { runApply } from '../run-apply.js';
 
-// The yargs module of `hfleet demo`.
+/** The yargs module of `hfleet demo`. */
 export function demoCommand(
   setExitCode: (code: number) => void,
 ): CommandModule<object, { hosts: number; json: boolean }> {
@@ -16,7 +16,7 @@ export function demoCommand(
       yargs
         .option('hosts', { type: 'number', default: 3, describe: 'lab hosts to boot' })
         .option('json', { type: 'boolean', default: false, describe: 'print the apply document as JSON' })
-        .example('$0 demo', 'what `npm start` runs') as never,
+        .example('$0 demo', 'what `npm start` runs'),
     handler: async (args) => {
       assertLabPlatform();
       process.stderr.write(

@@ -2,6 +2,7 @@
 // strictness, transport) and where each value came from. Connects to nothing.
 import type { CommandModule } from 'yargs';
 import { EXIT } from '../../exit-codes.js';
+import { loadFleet } from '../../fleet/fleet-input.js';
 import { hostsHuman } from '../../report/hosts-human.js';
 import { styleFor } from '../../report/style.js';
 import { connectionSummary } from '../../ssh-config/connection-summary.js';
@@ -11,11 +12,10 @@ import {
   withInventoryOptions,
   withSshConfigOption,
 } from '../common-options.js';
-import { loadFleet } from '../fleet-input.js';
 
 type HostsArgs = InventoryArgs & SshConfigArgs;
 
-// The yargs module of `hfleet hosts`.
+/** The yargs module of `hfleet hosts`. */
 export function hostsCommand(setExitCode: (code: number) => void): CommandModule<object, HostsArgs> {
   return {
     command: 'hosts [inventory]',

@@ -50,7 +50,7 @@ function defaultRule(text: string): string {
   return text.includes('hfleet_customer') ? 'var:hfleet_customer' : 'host';
 }
 
-// The yargs module of `hfleet import-ansible`.
+/** The yargs module of `hfleet import-ansible`. */
 export function importAnsibleCommand(
   _setExitCode: (code: number) => void,
 ): CommandModule<object, ImportArgs> {
@@ -75,10 +75,7 @@ export function importAnsibleCommand(
           '$0 import-ansible hosts --customer-from group:customers',
           'a customer per child of [customers]',
         )
-        .example(
-          '$0 import-ansible hosts 2> not-mapped.txt',
-          'keep the report of what was left out',
-        ) as never,
+        .example('$0 import-ansible hosts 2> not-mapped.txt', 'keep the report of what was left out'),
     handler: (args) => {
       const text = readSource(args.source);
       const rule = parseCustomerRule(args['customer-from'] ?? defaultRule(text));

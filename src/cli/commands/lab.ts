@@ -7,7 +7,7 @@ import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { formatLabStatus } from '../../lab/status.js';
 import { commandHeader } from '../command-table.js';
 
-// The yargs module of `hfleet lab` and its three subcommands.
+/** The yargs module of `hfleet lab` and its three subcommands. */
 export function labCommand(setExitCode: (code: number) => void): CommandModule {
   return {
     ...commandHeader('lab'),

@@ -1,6 +1,7 @@
 // `hfleet lint`: lint the units rendered from an inventory, or given unit and drop-in files; no SSH.
 import type { CommandModule } from 'yargs';
 import { EXIT } from '../../exit-codes.js';
+import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';
 import type { Finding } from '../../systemd/lint/finding.js';
 import { lintRenderedHosts } from '../../systemd/lint/lint-inventory.js';
@@ -8,7 +9,6 @@ import { lintPaths } from '../../systemd/lint/lint-paths.js';
 import { formatFinding, hasErrors } from '../../systemd/lint/lint-unit.js';
 import { commandHeader } from '../command-table.js';
 import { defaultInventoryPath } from '../common-options.js';
-import { loadPlannedFleet } from '../fleet-input.js';
 
 interface LintArgs {
   targets: string[] | undefined;
@@ -17,7 +17,7 @@ interface LintArgs {
   json: boolean;
 }
 
-// The yargs module of `hfleet lint`.
+/** The yargs module of `hfleet lint`. */
 export function lintCommand(setExitCode: (code: number) => void): CommandModule<object, LintArgs> {
   return {
     ...commandHeader('lint'),

@@ -1,22 +1,15 @@
 // `hfleet logs`: `journalctl -u` of one service across the selected hosts, each line prefixed with its host.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
+import { withHostSessions } from '../../engine/host-sessions.js';
 import { runFleet } from '../../engine/run-fleet.js';
 import { HfleetError } from '../../errors.js';
 import { EXIT } from '../../exit-codes.js';
+import { loadFleet } from '../../fleet/fleet-input.js';
 import { journalArgv, logsUnit } from '../../logs/journal.js';
 import { type LogsHostResult, streamHostLogs } from '../../logs/logs-host.js';
 import { styleFor } from '../../report/style.js';
-import { ConnectionPool } from '../../transport/pool.js';
 import { commandHeader } from '../command-table.js';
-import { defaultInventoryPath, type SshConfigArgs, withSshConfigOption } from '../common-options.js';
-import { loadFleet } from '../fleet-input.js';
-
-interface LogsArgs extends SshConfigArgs {
-  limit: string | undefined;
-  targets: string[];
-  lines: number;
-  follow: boolean;
-}
+import { defaultInventoryPath, type OptionsOf, withSshConfigOption } from '../common-options.js';
 
 // `[INVENTORY] SERVICE`: one word is the service, two are the inventory and the service.
 function splitTargets(targets: readonly string[]): { inventory: string; service: string } {
@@ -29,34 +22,39 @@ function splitTargets(targets: readonly string[]): { inventory: string; service:
 
 const HOST_COLOURS = ['cyan', 'magenta', 'blue', 'yellow', 'green'] as const;
 
-// The yargs module of `hfleet logs`; `stop` ends a follow like Ctrl-C does (for embedding and tests).
+// The options of `hfleet logs`.
+function logsOptions(yargs: Argv) {
+  return withSshConfigOption(yargs)
+    .positional('targets', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+      describe: '[INVENTORY] SERVICE, e.g. hub-platform',
+    })
+    .option('limit', {
+      alias: 'l',
+      type: 'string',
+      describe: 'comma list of customers, hosts or groups; * globs; !name excludes',
+    })
+    .option('lines', { alias: 'n', type: 'number', default: 50, describe: 'lines of history per host' })
+    .option('follow', {
+      alias: 'f',
+      type: 'boolean',
+      default: false,
+      describe: 'keep following until Ctrl-C',
+    })
+    .example('$0 logs hub-platform --limit acme -n 100', "the last 100 lines on acme's hosts")
+    .example('$0 logs inventory.yml hub-cloud -f', 'follow hub-cloud on every host');
+}
+
+/** The yargs module of `hfleet logs`; `stop` ends a follow like Ctrl-C does (for embedding and tests). */
 export function logsCommand(
   setExitCode: (code: number) => void,
   options: { stop?: AbortSignal } = {},
-): CommandModule<object, LogsArgs> {
+): CommandModule<object, OptionsOf<typeof logsOptions>> {
   return {
     ...commandHeader('logs'),
-    builder: (yargs) =>
-      withSshConfigOption(yargs)
-        .positional('targets', {
-          type: 'string',
-          array: true,
-          describe: '[INVENTORY] SERVICE, e.g. hub-platform',
-        })
-        .option('limit', {
-          alias: 'l',
-          type: 'string',
-          describe: 'comma list of customers, hosts or groups; * globs; !name excludes',
-        })
-        .option('lines', { alias: 'n', type: 'number', default: 50, describe: 'lines of history per host' })
-        .option('follow', {
-          alias: 'f',
-          type: 'boolean',
-          default: false,
-          describe: 'keep following until Ctrl-C',
-        })
-        .example('$0 logs hub-platform --limit acme -n 100', "the last 100 lines on acme's hosts")
-        .example('$0 logs inventory.yml hub-cloud -f', 'follow hub-cloud on every host') as never,
+    builder: logsOptions,
     handler: async (args) => {
       const { inventory, service } = splitTargets(args.targets);
       const argv = journalArgv(logsUnit(service), args.lines, args.follow);
@@ -66,51 +64,45 @@ export function logsCommand(
       });
       const style = styleFor(process.stdout);
       const width = Math.max(0, ...fleet.hosts.map((host) => host.name.length));
-      const pool = new ConnectionPool({
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-      });
       const stops: Array<() => void> = [];
+      const stopped = new AbortController();
       const interrupt = () => {
         for (const stop of stops) stop();
-        pool.closeAll();
+        stopped.abort();
       };
       process.once('SIGINT', interrupt);
       options.stop?.addEventListener('abort', interrupt, { once: true });
       let results: LogsHostResult[];
       try {
-        results = await runFleet(
-          fleet.hosts,
-          async (host) => {
-            const colour = style[HOST_COLOURS[fleet.hosts.indexOf(host) % HOST_COLOURS.length]!];
-            let held = '';
-            const write = (text: string) => {
-              if (args.follow) process.stdout.write(text);
-              else held += text;
-            };
-            const result = await streamHostLogs(
-              host,
-              argv,
-              async (target, command) =>
-                (await pool.get({ host: target.name, address: target.address, ssh: target.ssh })).openShell(
-                  command,
-                ),
-              {
-                follow: args.follow,
-                prefix: `${colour(host.name.padEnd(width))} | `,
-                write,
-                writeError: (text) => process.stderr.write(text),
-                register: (stop) => stops.push(stop),
+        results = await withHostSessions(
+          (_openSession, openChannel) =>
+            runFleet(
+              fleet.hosts,
+              async (host) => {
+                const colour = style[HOST_COLOURS[fleet.hosts.indexOf(host) % HOST_COLOURS.length]!];
+                let held = '';
+                const write = (text: string) => {
+                  if (args.follow) process.stdout.write(text);
+                  else held += text;
+                };
+                const result = await streamHostLogs(host, argv, openChannel, {
+                  follow: args.follow,
+                  prefix: `${colour(host.name.padEnd(width))} | `,
+                  write,
+                  writeError: (text) => process.stderr.write(text),
+                  register: (stop) => stops.push(stop),
+                });
+                process.stdout.write(held);
+                return result;
               },
-            );
-            process.stdout.write(held);
-            return result;
-          },
-          { forks: undefined },
+              { forks: undefined },
+            ),
+          undefined,
+          stopped.signal,
         );
       } finally {
         process.removeListener('SIGINT', interrupt);
         options.stop?.removeEventListener('abort', interrupt);
-        pool.closeAll();
       }
       const failed = results.filter((result) => result.error !== null);
       for (const result of failed) process.stderr.write(`hfleet: ${result.host}: ${result.error}\n`);

@@ -1,17 +1,17 @@
 // `hfleet render`: every selected host's units and drop-ins, rendered locally under a directory, no SSH.
 import type { CommandModule } from 'yargs';
+import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';
 import { writeRenderedFiles } from '../../render/write-rendered.js';
 import { commandHeader } from '../command-table.js';
 import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
-import { loadPlannedFleet } from '../fleet-input.js';
 
 interface RenderArgs extends InventoryArgs {
   out: string;
   playbook: string | undefined;
 }
 
-// The yargs module of `hfleet render`.
+/** The yargs module of `hfleet render`. */
 export function renderCommand(_setExitCode: (code: number) => void): CommandModule<object, RenderArgs> {
   return {
     ...commandHeader('render'),

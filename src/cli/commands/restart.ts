@@ -1,43 +1,30 @@
 // `hfleet restart`: a rolling, health-gated restart of customers' services, batch by batch.
 
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { parseBatchSize, planBatches } from '../../engine/batches.js';
 import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
 import type { EngineEvent } from '../../engine/events.js';
+import { withHostSessions } from '../../engine/host-sessions.js';
 import { restartHost } from '../../engine/restart-host.js';
 import { runRollout } from '../../engine/rollout.js';
 import { EXIT } from '../../exit-codes.js';
-import { DEFAULT_SETTLE_SEC } from '../../health/index.js';
+import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { recordRun } from '../../history/record-run.js';
 import type { Host } from '../../inventory/types.js';
-import type { ResolvedTask } from '../../playbook/types.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
 import { commandHeader } from '../command-table.js';
 import {
-  type InventoryArgs,
-  type SshConfigArgs,
-  type StepTimeoutArgs,
+  type OptionsOf,
   secondsToMs,
   withInventoryOptions,
   withSshConfigOption,
   withStepTimeoutOption,
 } from '../common-options.js';
-import { loadPlannedFleet } from '../fleet-input.js';
-import { withHostSessions } from '../host-sessions.js';
 import { interruptAfterBatch } from '../interrupt.js';
 import { whoAmI } from '../who.js';
 
-interface RestartArgs extends InventoryArgs, SshConfigArgs, StepTimeoutArgs {
-  services: string | undefined;
-  batch: string | undefined;
-  maxFail: number;
-  healthTimeout: number | undefined;
-  settle: number | undefined;
-  lockWait: number;
-}
-
-// The units to restart on a host: --services (names with or without `.service`), else its core services.
+/** The units to restart on a host: --services (names with or without `.service`), else its core services. */
 export function unitsToRestart(host: Host, services: string | undefined): string[] {
   const names = services
     ? services
@@ -48,57 +35,48 @@ export function unitsToRestart(host: Host, services: string | undefined): string
   return names.map((name) => (name.includes('.') ? name : `${name}.service`));
 }
 
-function healthChecks(tasks: readonly ResolvedTask[], units: readonly string[], timeout: number | undefined) {
-  return units.map((unit) => {
-    const planned = tasks.find((task) => task.module === 'health' && task.unit === unit);
-    const check =
-      planned?.module === 'health'
-        ? planned
-        : {
-            module: 'health' as const,
-            name: 'active',
-            unit,
-            port: undefined,
-            path: '/api/health',
-            timeoutSec: 60,
-            settleSec: DEFAULT_SETTLE_SEC,
-          };
-    return timeout === undefined ? check : { ...check, timeoutSec: timeout };
-  });
+// The options of `hfleet restart`.
+function restartOptions(yargs: Argv) {
+  return withStepTimeoutOption(withSshConfigOption(withInventoryOptions(yargs)), STEP_TIMEOUT_SEC)
+    .option('services', {
+      type: 'string',
+      describe: "comma list of services (default: each host's services)",
+    })
+    .option('batch', { type: 'string', describe: 'customers per batch: N or N% (default 1)' })
+    .option('max-fail', {
+      type: 'number',
+      default: 0,
+      describe: 'host failures tolerated before the rollout halts',
+    })
+    .option('health-timeout', {
+      type: 'number',
+      describe: 'seconds each service has to become healthy (default: health_timeout var)',
+    })
+    .option('settle', {
+      type: 'number',
+      describe: "seconds a healthy service must hold still (default: its health task's, 5)",
+    })
+    .option('forks', {
+      type: 'number',
+      describe: 'hosts of a batch restarted at once (default: all, up to 200)',
+    })
+    .option('lock-wait', {
+      type: 'number',
+      default: 0,
+      describe: "seconds to wait for another run's host lock",
+    })
+    .example('$0 restart', 'restart every customer, one customer per batch, canary first')
+    .example('$0 restart --batch 25% --max-fail 1 --services hub-cloud', 'quarter of the fleet at a time')
+    .example('$0 restart --limit acme --json', 'one customer, machine-readable');
 }
 
-// The yargs module of `hfleet restart`.
-export function restartCommand(setExitCode: (code: number) => void): CommandModule<object, RestartArgs> {
+/** The yargs module of `hfleet restart`. */
+export function restartCommand(
+  setExitCode: (code: number) => void,
+): CommandModule<object, OptionsOf<typeof restartOptions>> {
   return {
     ...commandHeader('restart'),
-    builder: (yargs) =>
-      withStepTimeoutOption(withSshConfigOption(withInventoryOptions(yargs)), STEP_TIMEOUT_SEC)
-        .option('services', {
-          type: 'string',
-          describe: "comma list of services (default: each host's services)",
-        })
-        .option('batch', { type: 'string', describe: 'customers per batch: N or N% (default 1)' })
-        .option('max-fail', {
-          type: 'number',
-          default: 0,
-          describe: 'host failures tolerated before the rollout halts',
-        })
-        .option('health-timeout', {
-          type: 'number',
-          describe: 'seconds each service has to become healthy (default: health_timeout var)',
-        })
-        .option('settle', {
-          type: 'number',
-          describe: "seconds a healthy service must hold still (default: its health task's, 5)",
-        })
-        .option('lock-wait', {
-          type: 'number',
-          default: 0,
-          describe: "seconds to wait for another run's host lock",
-        })
-        .example('$0 restart', 'restart every customer, one customer per batch, canary first')
-        .example('$0 restart --batch 25% --max-fail 1 --services hub-cloud', 'quarter of the fleet at a time')
-        .example('$0 restart --limit acme --json', 'one customer, machine-readable') as never,
+    builder: restartOptions,
     handler: async (args) => {
       const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
       const size = parseBatchSize(args.batch);
@@ -114,6 +92,7 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
         lockWaitSec: args.lockWait,
         settleSec: args.settle,
         stepTimeoutMs,
+        healthTimeoutSec: args.healthTimeout,
       };
       const interrupt = interruptAfterBatch();
       let report: Awaited<ReturnType<typeof runRollout>>;
@@ -123,10 +102,9 @@ export function restartCommand(setExitCode: (code: number) => void): CommandModu
             batches,
             (host) => {
               const units = unitsToRestart(host, args.services);
-              const checks = healthChecks(fleet.tasks.get(host.name) ?? [], units, args.healthTimeout);
-              return restartHost(host, units, checks, openSession, options, emit);
+              return restartHost(host, units, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
             },
-            { maxFail: args.maxFail, signal: interrupt.signal, emit },
+            { maxFail: args.maxFail, signal: interrupt.signal, forks: args.forks, emit },
           ),
         );
       } finally {

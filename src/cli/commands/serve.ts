@@ -1,19 +1,13 @@
 // `hfleet serve`: the fleet live in a browser, /metrics for monitoring; it only reads.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { HfleetError } from '../../errors.js';
+import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { defaultHistoryStore } from '../../history/record-run.js';
 import { checkListenToken, DEFAULT_PORT, parseListen } from '../../serve/listen-address.js';
 import { startServe } from '../../serve/start-serve.js';
 import { commandHeader } from '../command-table.js';
-import { loadPlannedFleet } from '../fleet-input.js';
-import { type ReadFleetArgs, withReadFleetOptions } from '../read-fleet.js';
-
-interface ServeArgs extends Omit<ReadFleetArgs, 'output' | 'json'> {
-  listen: string | undefined;
-  token: string | undefined;
-  interval: number;
-  maxLiveClients: number;
-}
+import type { OptionsOf } from '../common-options.js';
+import { withReadFleetOptions } from '../read-fleet.js';
 
 // Resolves when SIGINT or SIGTERM arrives.
 function untilSignal(): Promise<void> {
@@ -28,37 +22,40 @@ function untilSignal(): Promise<void> {
   });
 }
 
-// The yargs module of `hfleet serve`.
-export function serveCommand(setExitCode: (code: number) => void): CommandModule<object, ServeArgs> {
+// The options of `hfleet serve`.
+function serveOptions(yargs: Argv) {
+  return withReadFleetOptions(yargs, 'connected')
+    .option('listen', {
+      type: 'string',
+      describe: `ADDR:PORT to listen on (default 127.0.0.1:${DEFAULT_PORT})`,
+    })
+    .option('token', {
+      type: 'string',
+      describe: 'every request must carry it (needed off loopback; default $HFLEET_SERVE_TOKEN)',
+      default: process.env['HFLEET_SERVE_TOKEN'] || undefined,
+      defaultDescription: '$HFLEET_SERVE_TOKEN',
+    })
+    .option('interval', {
+      type: 'number',
+      default: 30,
+      describe: 'seconds between two sweeps of the fleet',
+    })
+    .option('max-live-clients', {
+      type: 'number',
+      default: 64,
+      describe: 'browsers updated live at once',
+    })
+    .example('$0 serve', 'open the printed address in a browser')
+    .example('$0 serve --listen 0.0.0.0:8470 --token "$(cat ~/.hfleet-token)"', 'reachable by others');
+}
+
+/** The yargs module of `hfleet serve`. */
+export function serveCommand(
+  setExitCode: (code: number) => void,
+): CommandModule<object, OptionsOf<typeof serveOptions>> {
   return {
     ...commandHeader('serve'),
-    builder: (yargs) =>
-      withReadFleetOptions(yargs, 'connected')
-        .option('listen', {
-          type: 'string',
-          describe: `ADDR:PORT to listen on (default 127.0.0.1:${DEFAULT_PORT})`,
-        })
-        .option('token', {
-          type: 'string',
-          describe: 'every request must carry it (needed off loopback; default $HFLEET_SERVE_TOKEN)',
-          default: process.env['HFLEET_SERVE_TOKEN'] || undefined,
-          defaultDescription: '$HFLEET_SERVE_TOKEN',
-        })
-        .option('interval', {
-          type: 'number',
-          default: 30,
-          describe: 'seconds between two sweeps of the fleet',
-        })
-        .option('max-live-clients', {
-          type: 'number',
-          default: 64,
-          describe: 'browsers updated live at once',
-        })
-        .example('$0 serve', 'open the printed address in a browser')
-        .example(
-          '$0 serve --listen 0.0.0.0:8470 --token "$(cat ~/.hfleet-token)"',
-          'reachable by others',
-        ) as never,
+    builder: serveOptions,
     handler: async (args) => {
       const listen = parseListen(args.listen);
       checkListenToken(listen, args.token);

@@ -32,8 +32,10 @@ const DROPIN_NAME = PATTERNS.dropinName;
 const ADDRESS = PATTERNS.address;
 const JUMP = PATTERNS.jump;
 
-// Refuse text a unit file would read differently: control characters (newlines), a trailing `\`
-// (a line continuation), surrounding whitespace (systemd strips it).
+/**
+ * Refuse text a unit file would read differently: control characters (newlines), a trailing `\`
+ * (a line continuation), surrounding whitespace (systemd strips it).
+ */
 export const checkUnitSafe: StringCheck = (ctx, value, path) => {
   if (CONTROL.test(value)) invalid(ctx, path, 'must not contain a newline or other control character');
   if (value.endsWith('\\'))
@@ -41,7 +43,7 @@ export const checkUnitSafe: StringCheck = (ctx, value, path) => {
   if (value !== value.trim()) invalid(ctx, path, 'must not start or end with whitespace');
 };
 
-// A customer id, host name or group name: it becomes a file name and an audit entry.
+/** A customer id, host name or group name: it becomes a file name and an audit entry. */
 export const checkId: StringCheck = (ctx, value, path) => {
   if (!ID.test(value)) {
     invalid(
@@ -52,7 +54,7 @@ export const checkId: StringCheck = (ctx, value, path) => {
   }
 };
 
-// A customer's display name, as rendered into `Description=`.
+/** A customer's display name, as rendered into `Description=`. */
 export const checkDisplayName: StringCheck = (ctx, value, path) => {
   checkUnitSafe(ctx, value, path);
   if (value.length === 0) invalid(ctx, path, 'must not be empty');
@@ -60,18 +62,18 @@ export const checkDisplayName: StringCheck = (ctx, value, path) => {
   if (value.includes('%')) invalid(ctx, path, "must not contain '%' (a systemd specifier)");
 };
 
-// A local system user name for `User=` (and `useradd`).
+/** A local system user name for `User=` (and `useradd`). */
 export const checkUserName: StringCheck = (ctx, value, path) => {
   if (!USER_NAME.test(value))
     invalid(ctx, path, `${shown(value)} is not a valid user name (^[a-z_][a-z0-9_-]{0,31}$)`);
 };
 
-// An SSH login name (a little wider than a local user name: upper case and '.' are common).
+/** An SSH login name (a little wider than a local user name: upper case and '.' are common). */
 export const checkLoginName: StringCheck = (ctx, value, path) => {
   if (!LOGIN_NAME.test(value)) invalid(ctx, path, `${shown(value)} is not a valid login name`);
 };
 
-// An absolute, normalized path that systemd and sh both take literally.
+/** An absolute, normalized path that systemd and sh both take literally. */
 export const checkLiteralPath: StringCheck = (ctx, value, path) => {
   const segments = value.split('/').slice(1);
   const normalized =
@@ -85,7 +87,7 @@ export const checkLiteralPath: StringCheck = (ctx, value, path) => {
   }
 };
 
-// A `MemoryMax=` value systemd accepts.
+/** A `MemoryMax=` value systemd accepts. */
 export const checkMemoryMax: StringCheck = (ctx, value, path) => {
   if (!isValidMemoryMax(value)) {
     invalid(
@@ -96,27 +98,27 @@ export const checkMemoryMax: StringCheck = (ctx, value, path) => {
   }
 };
 
-// A unit name without its `.service` suffix.
+/** A unit name without its `.service` suffix. */
 export const checkUnitStem: StringCheck = (ctx, value, path) => {
   checkUnitSafe(ctx, value, path);
   if (value.endsWith('.service')) invalid(ctx, path, `${shown(value)}: write the name without '.service'`);
   if (!UNIT_STEM.test(value)) invalid(ctx, path, `${shown(value)} is not a unit name (^[a-zA-Z0-9:_.@-]+$)`);
 };
 
-// The file name of a drop-in (`*.conf`).
+/** The file name of a drop-in (`*.conf`). */
 export const checkDropinName: StringCheck = (ctx, value, path) => {
   checkUnitSafe(ctx, value, path);
   if (!DROPIN_NAME.test(value)) invalid(ctx, path, `${shown(value)} is not a drop-in file name (NAME.conf)`);
 };
 
-// A host address: an IP or DNS name, never something ssh could read as an option.
+/** A host address: an IP or DNS name, never something ssh could read as an option. */
 export const checkAddress: StringCheck = (ctx, value, path) => {
   if (value.startsWith('-') || !ADDRESS.test(value) || value.length > 253) {
     invalid(ctx, path, `${shown(value)} is not an IP address or DNS name`);
   }
 };
 
-// A ProxyJump-style jump host: `[user@]host[:port]`.
+/** A ProxyJump-style jump host: `[user@]host[:port]`. */
 export const checkJump: StringCheck = (ctx, value, path) => {
   const hops = value.split(',').map((hop) => /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec(hop));
   const bad = hops.some(

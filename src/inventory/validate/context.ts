@@ -14,7 +14,7 @@ export interface ValidationContext {
   baseDir: string;
 }
 
-// The hint every inventory error carries.
+/** The hint every inventory error carries. */
 export const INVENTORY_HINT = 'see inventories/example.yml for an annotated inventory with every key';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
@@ -24,17 +24,17 @@ function escapeControl(text: string): string {
   return text.replace(CONTROL_CHARACTERS, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-// A path as printed in messages: segments joined by `/`.
+/** A path as printed in messages: segments joined by `/`. */
 export function pathText(path: ValuePath): string {
   return escapeControl(path.join('/'));
 }
 
-// A value quoted for a message.
+/** A value quoted for a message. */
 export function shown(value: string): string {
   return `'${escapeControl(value)}'`;
 }
 
-// Throw the one-line INVENTORY_INVALID error for the value at `path`.
+/** Throw the one-line INVENTORY_INVALID error for the value at `path`. */
 export function invalid(ctx: ValidationContext, path: ValuePath, message: string): never {
   const where = path.length === 0 ? '' : `${pathText(path)}: `;
   throw new HfleetError('INVENTORY_INVALID', `${ctx.file}: ${where}${message}`, { hint: INVENTORY_HINT });

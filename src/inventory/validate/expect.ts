@@ -4,7 +4,7 @@ import { invalid, shown, type ValidationContext, type ValuePath } from './contex
 /** A YAML mapping with its keys as strings, in document order. */
 export type RawMap = Map<string, unknown>;
 
-// A short description of a raw value's type, for "got ..." in messages.
+/** A short description of a raw value's type, for "got ..." in messages. */
 export function describeType(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
@@ -15,7 +15,7 @@ export function describeType(value: unknown): string {
   return typeof value;
 }
 
-// A mapping whose keys are all in `allowedKeys` (when given); keys come back as strings in document order.
+/** A mapping whose keys are all in `allowedKeys` (when given); keys come back as strings in document order. */
 export function expectMap(
   ctx: ValidationContext,
   value: unknown,
@@ -37,7 +37,7 @@ export function expectMap(
   return result;
 }
 
-// Like expectMap, but a missing or empty (null) section is an empty mapping.
+/** Like expectMap, but a missing or empty (null) section is an empty mapping. */
 export function optionalMap(
   ctx: ValidationContext,
   value: unknown,
@@ -48,13 +48,13 @@ export function optionalMap(
   return expectMap(ctx, value, path, allowedKeys);
 }
 
-// A string (YAML scalars that resolve to numbers or booleans are refused, so `"22"` and `22` stay distinct).
+/** A string (YAML scalars that resolve to numbers or booleans are refused, so `"22"` and `22` stay distinct). */
 export function expectString(ctx: ValidationContext, value: unknown, path: ValuePath): string {
   if (typeof value !== 'string') invalid(ctx, path, `must be a string, got ${describeType(value)}`);
   return value;
 }
 
-// An integer within [min, max]; the message states the range.
+/** An integer within [min, max]; the message states the range. */
 export function expectInt(
   ctx: ValidationContext,
   value: unknown,
@@ -68,13 +68,13 @@ export function expectInt(
   return value;
 }
 
-// A boolean (`true` or `false`).
+/** A boolean (`true` or `false`). */
 export function expectBool(ctx: ValidationContext, value: unknown, path: ValuePath): boolean {
   if (typeof value !== 'boolean') invalid(ctx, path, `must be true or false, got ${describeType(value)}`);
   return value;
 }
 
-// A list of strings, each checked by `checkItem`; duplicates are refused.
+/** A list of strings, each checked by `checkItem`; duplicates are refused. */
 export function expectStringList(
   ctx: ValidationContext,
   value: unknown,
@@ -92,7 +92,7 @@ export function expectStringList(
   });
 }
 
-// Fail when a required key is absent.
+/** Fail when a required key is absent. */
 export function requireKey(ctx: ValidationContext, map: RawMap, key: string, path: ValuePath): unknown {
   if (!map.has(key)) invalid(ctx, [...path, key], 'is required');
   return map.get(key);

@@ -23,7 +23,7 @@ function parseExtraValue(ctx: ValidationContext, value: unknown, path: ValuePath
   );
 }
 
-// Parse an `extra:` mapping into name -> value (own properties only, so `__proto__` is just a name).
+/** Parse an `extra:` mapping into name -> value (own properties only, so `__proto__` is just a name). */
 export function parseExtraVars(ctx: ValidationContext, value: unknown, path: ValuePath): HostVars['extra'] {
   const extra: HostVars['extra'] = {};
   for (const [name, item] of optionalMap(ctx, value, path)) {

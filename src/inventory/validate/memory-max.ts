@@ -26,7 +26,7 @@ function sizeInBytes(text: string): bigint | undefined {
   return BigInt(whole) * multiplier + (BigInt(fractionDigits || '0') * multiplier) / scale;
 }
 
-// True when `MemoryMax=text` is a limit systemd accepts: bytes (optional K/M/G/T/P/E), a percentage, `infinity`.
+/** True when `MemoryMax=text` is a limit systemd accepts: bytes (optional K/M/G/T/P/E), a percentage, `infinity`. */
 export function isValidMemoryMax(text: string): boolean {
   if (text === 'infinity') return true;
   const percent = PERCENT.exec(text);

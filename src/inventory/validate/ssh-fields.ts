@@ -20,7 +20,7 @@ const TRANSPORTS: readonly TransportKind[] = ['ssh2', 'openssh'];
 // A local path as parseLocalPath takes it: unit-safe, not empty, `~` only as `~` or `~/...`.
 const LOCAL_PATH_SCHEMA = allPatterns(PATTERNS.unitSafe, /^(?:[^~]|~$|~\/)/);
 
-// A local file path: `~/` expands to the home directory, a relative path is relative to the inventory.
+/** A local file path: `~/` expands to the home directory, a relative path is relative to the inventory. */
 export function parseLocalPath(ctx: ValidationContext, value: unknown, path: ValuePath): string {
   const text = expectString(ctx, value, path);
   checkUnitSafe(ctx, text, path);
@@ -40,7 +40,7 @@ function checkedString(check: (ctx: ValidationContext, value: string, path: Valu
   };
 }
 
-// Every SSH setting by YAML key; `default` of path settings is relative to the home directory.
+/** Every SSH setting by YAML key; `default` of path settings is relative to the home directory. */
 export const SSH_FIELDS = {
   user: {
     property: 'user',
@@ -138,7 +138,7 @@ export const SSH_KEYS = Object.keys(SSH_FIELDS);
 /** The SSH keys a host may set directly beside `address`. */
 export const HOST_SSH_KEYS = SSH_KEYS.filter((key) => SSH_FIELDS[key]?.onHost);
 
-// Parse the SSH keys present in `map` (an `ssh:` mapping or a host) into the settings they set.
+/** Parse the SSH keys present in `map` (an `ssh:` mapping or a host) into the settings they set. */
 export function parseSshLayer(
   ctx: ValidationContext,
   entries: Iterable<[string, unknown]>,
@@ -152,7 +152,7 @@ export function parseSshLayer(
   return layer;
 }
 
-// Parse an `ssh:` mapping (defaults or customer level).
+/** Parse an `ssh:` mapping (defaults or customer level). */
 export function parseSshMapping(
   ctx: ValidationContext,
   value: unknown,
@@ -161,7 +161,7 @@ export function parseSshMapping(
   return parseSshLayer(ctx, optionalMap(ctx, value, path, SSH_KEYS), path);
 }
 
-// The settings an inventory that sets nothing gets (a `~/` default expands to `home`).
+/** The settings an inventory that sets nothing gets (a `~/` default expands to `home`). */
 export function defaultSsh(home: string = homedir()): SshSettings {
   const settings: Record<string, unknown> = {};
   for (const field of Object.values(SSH_FIELDS)) {

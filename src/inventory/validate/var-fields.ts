@@ -28,7 +28,7 @@ export interface FieldSpec<T> {
   schema?: SchemaHints;
 }
 
-// An integer field's parser and its schema range, from one pair of bounds.
+/** An integer field's parser and its schema range, from one pair of bounds. */
 export function intRange(min: number, max: number) {
   return {
     parse: (ctx: ValidationContext, value: unknown, path: ValuePath) => expectInt(ctx, value, path, min, max),
@@ -36,7 +36,7 @@ export function intRange(min: number, max: number) {
   };
 }
 
-// A schema that requires every one of these patterns.
+/** A schema that requires every one of these patterns. */
 export function allPatterns(...patterns: RegExp[]): SchemaHints {
   return { allOf: patterns.map((pattern) => ({ pattern: pattern.source })) };
 }
@@ -74,7 +74,7 @@ function parseCompanions(ctx: ValidationContext, value: unknown, path: ValuePath
   });
 }
 
-// The host variables, lowest-precedence defaults included.
+/** The host variables, lowest-precedence defaults included. */
 export const VAR_FIELDS: VarFieldTable = {
   install_dir: {
     type: 'string',
@@ -169,7 +169,7 @@ export const VAR_FIELDS: VarFieldTable = {
 /** The YAML names of all host variables. */
 export const VAR_KEYS = Object.keys(VAR_FIELDS) as (keyof HostVars)[];
 
-// Parse one `vars:` mapping (any level) into the variables it sets.
+/** Parse one `vars:` mapping (any level) into the variables it sets. */
 export function parseVarsLayer(ctx: ValidationContext, value: unknown, path: ValuePath): Partial<HostVars> {
   const layer: Partial<HostVars> = {};
   for (const [key, item] of optionalMap(ctx, value, path, VAR_KEYS)) {
@@ -179,7 +179,7 @@ export function parseVarsLayer(ctx: ValidationContext, value: unknown, path: Val
   return layer;
 }
 
-// The variables an inventory that sets nothing gets.
+/** The variables an inventory that sets nothing gets. */
 export function defaultVars(): HostVars {
   const vars = {} as Record<string, unknown>;
   for (const key of VAR_KEYS) vars[key] = structuredClone(VAR_FIELDS[key].default);

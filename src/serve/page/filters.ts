@@ -25,14 +25,14 @@ export interface FilterChoices {
   states: readonly HostState[];
 }
 
-// The values each filter may take, from the watched hosts.
+/** The values each filter may take, from the watched hosts. */
 export function filterChoices(hosts: readonly Host[]): FilterChoices {
   const customers = [...new Set(hosts.map((host) => host.customer))];
   const groups = [...new Set(hosts.flatMap((host) => host.groups))].sort();
   return { customers, groups, states: HOST_STATES };
 }
 
-// The filters of a request, or the one-line reason it is refused.
+/** The filters of a request, or the one-line reason it is refused. */
 export function parseFilters(
   query: (name: string) => string | undefined,
   choices: FilterChoices,
@@ -53,7 +53,7 @@ export function parseFilters(
   };
 }
 
-// True when the host passes every filter.
+/** True when the host passes every filter. */
 export function passes(view: HostView, filters: GridFilters): boolean {
   if (filters.customer !== undefined && view.customer !== filters.customer) return false;
   if (filters.group !== undefined && !view.groups.includes(filters.group)) return false;

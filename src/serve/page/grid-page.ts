@@ -34,7 +34,7 @@ ${units.map((name) => {
 })}</tr>`;
 }
 
-// The fleet grid for these filters.
+/** The fleet grid for these filters. */
 export function gridPage(snapshot: FleetSnapshot, choices: FilterChoices, filters: GridFilters) {
   const shown = snapshot.hosts.filter((view) => passes(view, filters));
   const units = [...new Set(snapshot.hosts.flatMap((view) => view.units.map((unit) => unit.unit)))];

@@ -74,7 +74,7 @@ function lastApply(runs: readonly RunRecord[], host: string) {
   }</p>`;
 }
 
-// The whole host page; `runs` are the host's recorded runs, oldest first.
+/** The whole host page; `runs` are the host's recorded runs, oldest first. */
 export function hostPage(
   snapshot: FleetSnapshot,
   view: HostView,

@@ -4,7 +4,7 @@ import type { FleetSnapshot } from '../types.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { PAGE_STYLE } from './page-style.js';
 
-// A whole HTML page; `live` is the part the script replaces after each sweep, `after` stays as loaded.
+/** A whole HTML page; `live` is the part the script replaces after each sweep, `after` stays as loaded. */
 export function layout(title: string, snapshot: FleetSnapshot, live: unknown, after: unknown = '') {
   const last = snapshot.at === null ? 'first sweep running' : `swept ${snapshot.at.slice(11, 19)} UTC`;
   return html`<!doctype html>

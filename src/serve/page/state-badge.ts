@@ -14,7 +14,7 @@ const SYMBOLS: Record<HostState | UnitHealth, string> = {
   pending: '…',
 };
 
-// A badge for a host or unit state: `<span class="badge s-crash-loop">↻ crash-loop</span>`.
+/** A badge for a host or unit state: `<span class="badge s-crash-loop">↻ crash-loop</span>`. */
 export function stateBadge(state: HostState | UnitHealth) {
   return html`<span class="badge s-${state}"><span aria-hidden="true">${SYMBOLS[state]}</span> ${state}</span>`;
 }

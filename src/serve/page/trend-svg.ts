@@ -12,7 +12,7 @@ export interface TrendMeasure {
   format: (value: number) => string;
 }
 
-// An inline SVG polyline of the measure over the points, its low and high beside it (a word when too few).
+/** An inline SVG polyline of the measure over the points, its low and high beside it (a word when too few). */
 export function trendSvg(points: readonly TrendPoint[], measure: TrendMeasure, label: string) {
   const { word, pick, format } = measure;
   const values = points.flatMap((point) => {

@@ -11,7 +11,7 @@ const WEEKDAY_NAMES = new Set([
 // One component: `*`, a number, `a..b` ranges, `/step` repetitions, comma lists.
 const COMPONENT = /^(\*|\d+(\.\d+)?(\.\.\d+)?)(\/\d+(\.\d+)?)?(,(\d+(\.\d+)?(\.\.\d+)?)(\/\d+(\.\d+)?)?)*$/;
 
-// True when systemd parses `text` as a calendar event (`daily`, `Mon..Fri 09:00`, `*-*-1 00:00:00 UTC`).
+/** True when systemd parses `text` as a calendar event (`daily`, `Mon..Fri 09:00`, `*-*-1 00:00:00 UTC`). */
 export function isCalendarSpec(text: string): boolean {
   if (/^@\d+$/.test(text.trim())) return true;
   const words = text.trim().split(/\s+/);

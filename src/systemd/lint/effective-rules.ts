@@ -5,7 +5,7 @@ import { effectiveValue, effectiveValues } from '../merge.js';
 import { isPortKiller } from '../port-killer.js';
 import type { Finding, LintContext } from './finding.js';
 
-// Findings about a merged unit at `path` of the given type (`service`, `timer`, ...).
+/** Findings about a merged unit at `path` of the given type (`service`, `timer`, ...). */
 export function lintEffectiveRules(
   effective: EffectiveUnit,
   path: string,

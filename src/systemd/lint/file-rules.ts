@@ -20,7 +20,7 @@ const START_LIMIT_COMPAT = new Set(['StartLimitBurst', 'StartLimitInterval', 'St
 
 type Add = (line: number, rule: string, severity: Finding['severity'], message: string) => void;
 
-// Findings about one parsed file of the given unit type (undefined when the type is not known).
+/** Findings about one parsed file of the given unit type (undefined when the type is not known). */
 export function lintFileRules(unit: UnitFile, unitType: string | undefined): Finding[] {
   const findings: Finding[] = [];
   const add: Add = (line, rule, severity, message) =>

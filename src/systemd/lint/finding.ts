@@ -24,12 +24,12 @@ export interface LintContext {
   triggered?: boolean;
 }
 
-// The kind of a lint input: as given, else a `*.conf` file is a drop-in.
+/** The kind of a lint input: as given, else a `*.conf` file is a drop-in. */
 export function lintFileKind(file: LintFile): 'unit' | 'dropin' {
   return file.kind ?? (file.path.endsWith('.conf') ? 'dropin' : 'unit');
 }
 
-// The unit type (`service`, `timer`, ...) of a unit path or of a drop-in inside `NAME.TYPE.d/`.
+/** The unit type (`service`, `timer`, ...) of a unit path or of a drop-in inside `NAME.TYPE.d/`. */
 export function unitTypeOf(path: string): string | undefined {
   const match = /\.([a-z]+)(?:\.d\/[^/]+)?$/.exec(path);
   const type = match?.[1];

@@ -5,7 +5,7 @@ import { isTriggeredUnit } from '../../render/catalog.js';
 import type { Finding } from './finding.js';
 import { lintUnitWithDropins } from './lint-unit.js';
 
-// Findings of the rendered units of these hosts; file names read `HOST:/etc/systemd/system/NAME`.
+/** Findings of the rendered units of these hosts; file names read `HOST:/etc/systemd/system/NAME`. */
 export function lintRenderedHosts(
   hosts: readonly { host: Host; files: readonly RenderedFile[] }[],
 ): Finding[] {

@@ -5,8 +5,10 @@ import type { Finding, LintFile } from './finding.js';
 import { lintFileKind } from './finding.js';
 import { lintUnitFile, lintUnitWithDropins } from './lint-unit.js';
 
-// Findings of the given files: drop-ins (`*.conf`) alone, units with their drop-in directory if present.
-// A path that cannot be read is an error finding of its own (line 0); the other paths are still linted.
+/**
+ * Findings of the given files: drop-ins (`*.conf`) alone, units with their drop-in directory if present.
+ * A path that cannot be read is an error finding of its own (line 0); the other paths are still linted.
+ */
 export function lintPaths(paths: readonly string[]): Finding[] {
   return paths.flatMap((path) => {
     const file = readLintFile(path);

@@ -7,14 +7,14 @@ import type { Finding, LintContext, LintFile } from './finding.js';
 import { lintFileKind, unitTypeOf } from './finding.js';
 import { lintLoadRules } from './load-rules.js';
 
-// Findings of one unit file or drop-in on its own (a unit also gets the rules on its effective settings).
+/** Findings of one unit file or drop-in on its own (a unit also gets the rules on its effective settings). */
 export function lintUnitFile(file: LintFile, context: LintContext = {}): Finding[] {
   if (lintFileKind(file) === 'dropin')
     return lintFileRules(parseUnit(file.content, file.path), unitTypeOf(file.path));
   return lintUnitWithDropins(file, [], context);
 }
 
-// Findings of a unit and its drop-ins: each file's own (in file order), then those of the merged result.
+/** Findings of a unit and its drop-ins: each file's own (in file order), then those of the merged result. */
 export function lintUnitWithDropins(
   unit: LintFile,
   dropins: readonly LintFile[],
@@ -31,12 +31,12 @@ export function lintUnitWithDropins(
   return findings;
 }
 
-// True when any finding is an error.
+/** True when any finding is an error. */
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
 }
 
-// One finding as a line: `FILE:LINE: severity rule: message`.
+/** One finding as a line: `FILE:LINE: severity rule: message`. */
 export function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line}: ${finding.severity} ${finding.rule}: ${finding.message}`;
 }

@@ -18,8 +18,10 @@ const OTHER_LISTENERS = [
 ];
 const TRUE = /^(1|yes|y|true|t|on)$/i;
 
-// Findings (all errors: systemd refuses to load the unit) for a merged unit of the given type at `path`;
-// a finding about a setting that is missing points at `headerLine` (the unit's own section header).
+/**
+ * Findings (all errors: systemd refuses to load the unit) for a merged unit of the given type at `path`;
+ * a finding about a setting that is missing points at `headerLine` (the unit's own section header).
+ */
 export function lintLoadRules(
   effective: EffectiveUnit,
   path: string,

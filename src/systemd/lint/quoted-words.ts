@@ -1,6 +1,6 @@
 // Splitting a value into words the way systemd's extract_first_word() does with quotes.
 
-// Words split on unquoted whitespace with quotes removed and escapes kept; undefined on an open quote.
+/** Words split on unquoted whitespace with quotes removed and escapes kept; undefined on an open quote. */
 export function splitQuotedWords(text: string): string[] | undefined {
   const words: string[] = [];
   let word: string | undefined;

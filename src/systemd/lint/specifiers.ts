@@ -12,7 +12,7 @@ export interface ResolvedValue {
   unknown: string[];
 }
 
-// Resolve `%x` specifiers to stand-ins (`%i` and `%I` are empty in a unit that is not a template).
+/** Resolve `%x` specifiers to stand-ins (`%i` and `%I` are empty in a unit that is not a template). */
 export function resolveSpecifiers(text: string, isTemplate: boolean): ResolvedValue {
   const unknown: string[] = [];
   const value = text.replace(/%(.)/gs, (whole, letter: string) => {
@@ -27,12 +27,12 @@ export function resolveSpecifiers(text: string, isTemplate: boolean): ResolvedVa
   return { value, unknown };
 }
 
-// True when a unit file name is a template (`NAME@.TYPE`) or the path of a drop-in of one.
+/** True when a unit file name is a template (`NAME@.TYPE`) or the path of a drop-in of one. */
 export function isTemplatePath(path: string): boolean {
   return /@\.[a-z]+(\.d\/[^/]+)?$/.test(path);
 }
 
-// True when the text uses the instance specifiers `%i` or `%I`.
+/** True when the text uses the instance specifiers `%i` or `%I`. */
 export function usesInstance(text: string): boolean {
   return /(^|[^%])(%%)*%[iI]/.test(text);
 }

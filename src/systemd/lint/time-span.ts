@@ -7,7 +7,7 @@ const UNITS = new Set([
 ]);
 const PART = /^(\d+(?:\.\d*)?|\.\d+)\s*([a-zA-Zµμ]*)\s*/;
 
-// True when systemd parses `text` as a time span (`5min 30s`, `1.5h`, `300`, `infinity`).
+/** True when systemd parses `text` as a time span (`5min 30s`, `1.5h`, `300`, `infinity`). */
 export function isTimeSpan(text: string): boolean {
   let rest = text.trim();
   if (rest === 'infinity') return true;

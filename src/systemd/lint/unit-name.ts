@@ -1,6 +1,6 @@
 // The unit name systemd derives from a path (`systemd-escape --path --suffix=TYPE`), as mounts must be named.
 
-// `/mnt/my-data` → `mnt-my\x2ddata.mount`; `/` → `-.mount`.
+/** `/mnt/my-data` → `mnt-my\x2ddata.mount`; `/` → `-.mount`. */
 export function unitNameFromPath(path: string, unitType: string): string {
   const parts = path.split('/').filter((part) => part !== '' && part !== '.');
   if (parts.length === 0) return `-.${unitType}`;

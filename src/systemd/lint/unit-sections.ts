@@ -15,7 +15,7 @@ const TYPE_SECTION: Record<string, string> = {
   device: '',
 };
 
-// The sections systemd reads in a file of this unit type (every section when the type is not known).
+/** The sections systemd reads in a file of this unit type (every section when the type is not known). */
 export function sectionsOf(unitType: string | undefined): string[] {
   const own = unitType === undefined ? undefined : TYPE_SECTION[unitType];
   if (own === undefined) return Object.keys(DIRECTIVE_TABLE);
@@ -30,7 +30,7 @@ const SCALAR_KINDS = new Set([
   ...['IOPRIORITY', 'CPUSCHEDPOLICY', 'CPUSCHEDPRIO', 'TOS', 'LONG', 'SIZE', 'UNIT', 'SERVICE', 'PATH'],
 ]);
 
-// True when a key holds one value (a second assignment overrides the first); [Path]'s Path*= accumulate.
+/** True when a key holds one value (a second assignment overrides the first); [Path]'s Path*= accumulate. */
 export function isScalarKey(section: string, key: string): boolean {
   const kind = DIRECTIVE_TABLE[section]?.[key];
   return kind !== undefined && SCALAR_KINDS.has(kind) && !(section === 'Path' && key.startsWith('Path'));
@@ -46,7 +46,7 @@ const SPECIFIER_KINDS = new Set([
   'UNIT [...]',
 ]);
 
-// True when systemd resolves specifiers in this key's value (paths, commands, environment, names, users).
+/** True when systemd resolves specifiers in this key's value (paths, commands, environment, names, users). */
 export function resolvesSpecifiers(section: string, key: string): boolean {
   const kind = DIRECTIVE_TABLE[section]?.[key];
   return (

@@ -45,7 +45,7 @@ const OBSOLETE_OUTPUTS = ['syslog', 'syslog+console'];
 const INPUTS = ['null', 'tty', 'tty-force', 'tty-fail', 'socket', 'data'];
 const ABSOLUTE_PATHS = new Set(['RootDirectory', 'RootImage', 'TTYPath', 'Where']);
 
-// The problem systemd has with `value` for `key` in `[section]` (specifiers already resolved), if any.
+/** The problem systemd has with `value` for `key` in `[section]` (specifiers already resolved), if any. */
 export function valueProblem(section: string, key: string, value: string): ValueProblem | undefined {
   const kind = DIRECTIVE_TABLE[section]?.[key];
   if (kind === undefined || value === '') return undefined;
@@ -108,7 +108,7 @@ function isLimitPart(part: string): boolean {
   return /^(infinity|\d+(\.\d+)?\s*[A-Za-zµ]*|-?\d+)$/.test(part.trim());
 }
 
-// Why a value systemd accepts is still likely a mistake (it rewrites it, or warns about it), if it is.
+/** Why a value systemd accepts is still likely a mistake (it rewrites it, or warns about it), if it is. */
 export function valueNotice(key: string, value: string): string | undefined {
   if (key === 'Type' && value === 'notify-reload')
     return 'Type=notify-reload needs systemd newer than 252 (up to 257): older versions ignore it';

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { driftScript, parseDropinTexts } from '../../../src/drift/drift-script.js';
 import { parseFacts } from '../../../src/facts/parse.js';
 import type { FactRequest } from '../../../src/facts/types.js';
+import { TAG } from '../../../src/remote/protocol.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
 import { localShellChannel } from '../../../src/transport/shell-channel.js';
 
@@ -30,7 +31,7 @@ describe('the drift script, run by a real sh', () => {
     session = new ShellSession(localShellChannel(), 'local');
     const run = await session.run(driftScript(request), { timeoutMs: 10_000, what: 'drift' });
     expect(session.stats.roundTrips).toBe(1);
-    expect(run.stdout).not.toContain('L\t');
+    expect(run.stdout).not.toContain(`${TAG.lock}\t`);
     const facts = parseFacts(run.stdout, request);
     expect(
       facts.dropins

@@ -71,3 +71,22 @@ describe('runRollout', () => {
     expect(report).toMatchObject({ interrupted: true, halted: false, untouched: ['d', 'e'] });
   });
 });
+
+describe('runRollout with forks', () => {
+  it('never runs more hosts of a batch at once than --forks', async () => {
+    let running = 0;
+    let most = 0;
+    const counting = async (host: Host): Promise<HostResult> => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      return blankResult(host);
+    };
+    const wide = [batch('a', 'b', 'c', 'd', 'e', 'f')];
+    await runRollout(wide, counting, { maxFail: 0, forks: 2, emit: () => {} });
+    expect(most).toBe(2);
+    await runRollout(wide, counting, { maxFail: 0, emit: () => {} });
+    expect(most).toBe(6);
+  });
+});

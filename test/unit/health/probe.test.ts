@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBE_BASH, type ProbeOutcome, probeOutcome } from '../../../src/health/index.js';
+import { base64Field, linesTagged, TAG } from '../../../src/remote/protocol.js';
 
 // Run the probe in a real bash against loopback, as the host runs it (the servers answer meanwhile).
 async function probe(args: string[]): Promise<Map<string, ProbeOutcome>> {
@@ -15,9 +16,8 @@ async function probe(args: string[]): Promise<Map<string, ProbeOutcome>> {
     ),
   );
   const outcomes = new Map<string, ProbeOutcome>();
-  for (const line of stdout.split('\n').filter((l) => l.startsWith('H\t'))) {
-    const [, unit = '', rc = '', text = ''] = line.split('\t');
-    outcomes.set(unit, probeOutcome(Number(rc), Buffer.from(text, 'base64').toString('utf8')));
+  for (const [unit = '', rc = '', text = ''] of linesTagged(stdout, TAG.probe)) {
+    outcomes.set(unit, probeOutcome(Number(rc), base64Field(text)));
   }
   return outcomes;
 }

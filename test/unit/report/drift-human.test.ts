@@ -79,7 +79,7 @@ describe('drift reports', () => {
     expect(text).not.toContain('\u001b[');
   });
 
-  it('json: CONTRACT.md fields on every host and finding, plus a summary', () => {
+  it('json: the documented fields on every host and finding, plus a summary', () => {
     const doc = JSON.parse(JSON.stringify(driftJson(results, summarizeDrift(results), 1)));
     expect(doc.summary).toEqual({ hosts: 3, clean: 1, drifted: 1, unreachable: 1, error: 0 });
     expect(doc.hosts.map((h: { status: string }) => h.status)).toEqual(['clean', 'drifted', 'unreachable']);

@@ -58,7 +58,7 @@ function expandForHost(playbook: Playbook, host: Host): ResolvedTask[] {
   }
 }
 
-// The inventory and the hosts selected by --limit, with ~/.ssh/config (or --ssh-config) applied.
+/** The inventory and the hosts selected by --limit, with ~/.ssh/config (or --ssh-config) applied. */
 export function loadFleet(
   inventoryPath: string,
   limit: string | undefined,
@@ -68,7 +68,7 @@ export function loadFleet(
   return { inventory, hosts: withSshConfig(selectHosts(inventory, limit), options) };
 }
 
-// The fleet plus the playbook (built-in unless given) expanded for every selected host.
+/** The fleet plus the playbook (built-in unless given) expanded for every selected host. */
 export function loadPlannedFleet(
   inventoryPath: string,
   limit: string | undefined,
