@@ -60,9 +60,11 @@ const LOCK_HOLDER = `hf_lock_holder() {
     fi
   done
   if [ "$(sed -n 's/^PPid:[[:space:]]*//p' "/proc/$hf_pid/status")" = 1 ]; then
-    hf_cmd=$(ps -o stat=,args= --ppid "$hf_pid" 2>/dev/null | sed -n '/^ *Z/d; s/^ *[^ ]* *//p' | head -n 1)
-    if [ -n "$hf_cmd" ]; then printf '; stale: its client is gone, remote shell pid %s ends when "%s" ends' "$hf_pid" "$hf_cmd"
-    else printf '; stale: its client is gone, remote shell pid %s ends when its current step ends' "$hf_pid"; fi
+    hf_leaf=$hf_pid
+    while hf_next=$(ps -o pid=,stat= --ppid "$hf_leaf" 2>/dev/null | sed -n '/^ *[0-9]* *Z/d; s/^ *\\([0-9]*\\).*/\\1/p' | head -n 1) && [ -n "$hf_next" ]; do hf_leaf=$hf_next; done
+    hf_cmd=; [ "$hf_leaf" = "$hf_pid" ] || hf_cmd=$(ps -o args= -p "$hf_leaf" 2>/dev/null)
+    if [ -n "$hf_cmd" ]; then printf '; stale: its client is gone; remote shell pid %s finishes its run alone, now at "%s"' "$hf_pid" "$hf_cmd"
+    else printf '; stale: its client is gone; remote shell pid %s finishes its run alone' "$hf_pid"; fi
   fi
 }
 `;
