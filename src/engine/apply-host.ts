@@ -99,7 +99,7 @@ export async function applyHost(
       emit({ type: 'host-phase', host: host.name, phase: 'applying' });
       const executed = await executePlan(session, host.name, plan, options.who, options.stepTimeoutMs);
       for (const step of executed.done) emit({ type: 'verbose', host: host.name, message: step });
-      Object.assign(result, doneReport(plan, executed.done));
+      Object.assign(result, doneReport(plan, executed.done, executed.failedStep));
       if (executed.error) throw executed.error;
     }
     const checks = healthChecksNeeded(plan, facts);

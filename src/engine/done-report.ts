@@ -20,9 +20,14 @@ const PAST: Record<(typeof UNIT_ACTIONS)[number], string> = {
   enable: 'enabled',
 };
 
-/** The report of a plan whose script completed the steps labelled `done` (all of them when it succeeded). */
-export function doneReport(plan: HostPlan, done: readonly string[]): DoneReport {
-  const ran = new Set(done);
+/**
+ * The report of a plan whose script completed the steps labelled `done` (all of them when it succeeded). A
+ * failed rename puts the files renamed before it back, so their `done` renames no longer stand.
+ */
+export function doneReport(plan: HostPlan, done: readonly string[], failedStep?: string): DoneReport {
+  const fileSteps = new Set(plan.files.map(stepLabel.file));
+  const filesPutBack = failedStep !== undefined && fileSteps.has(failedStep);
+  const ran = new Set(done.filter((step) => !(filesPutBack && fileSteps.has(step))));
   const report: DoneReport = {
     changes: [
       ...plan.files

@@ -41,6 +41,8 @@ export function failureReason(output: string): string {
 /** What running a plan's apply script did: the steps done, and the error of the first that failed. */
 export interface PlanRun {
   done: string[];
+  /** The label of the step that failed, if one did. */
+  failedStep: string | undefined;
   error: HfleetError | undefined;
 }
 
@@ -65,7 +67,7 @@ export async function executePlan(
     : run.status !== 0
       ? new HfleetError('REMOTE_COMMAND', `${hostName}: apply script failed: ${lastLine(run.stderr)}`)
       : undefined;
-  return { done: outcome.done, error };
+  return { done: outcome.done, failedStep: outcome.failed?.step, error };
 }
 
 /** Run a plan's apply script; resolves to the steps done, throws REMOTE_COMMAND naming the first that failed. */

@@ -67,6 +67,13 @@ describe('doneReport', () => {
     ]);
   });
 
+  it('a rename that failed put the files before it back: no file change stands', () => {
+    const two = { ...plan(), files: [...plan().files, { ...plan().files[0]!, path: '/etc/x.conf' }] };
+    const report = doneReport(two, [`rename ${two.files[0]!.path}`], 'rename /etc/x.conf');
+    expect(report.changes).toEqual([]);
+    expect(report.not_run).toContain('restart hub-cloud.service');
+  });
+
   it('an unmask asked for is reported as a service action', () => {
     const unmasking = { ...emptyPlan(), unmask: ['hub-scheduler.service'] };
     expect(doneReport(unmasking, plannedSteps(unmasking)).services).toEqual([
