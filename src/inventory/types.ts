@@ -51,6 +51,8 @@ export interface SshSettings {
   proxyCommand?: string;
   /** The jump host the connection goes through (the last hop of ProxyJump; it carries its own route). */
   via?: SshHop;
+  /** For the OpenSSH transport: the ssh config file read, and the destination ssh is given. */
+  openssh?: { configFile: string | undefined; destination: string };
   /** Why hfleet cannot connect to this host as configured (`FILE:LINE: ...`): connecting fails with it. */
   unusable?: string;
   /** Where each value came from, by setting name: `FILE:LINE`, `inventory` or `default`. */

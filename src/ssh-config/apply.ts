@@ -125,18 +125,23 @@ function applyToHost(ctx: Context, host: Host): Host {
   const preset = presetOf(host);
   try {
     let resolution = resolve(ctx, host.address, preset);
+    let destination = host.address;
     if (!resolution.specific && host.name !== host.address) {
       const byName = resolve(
         ctx,
         host.name,
         new Map([...preset, ['hostname', { args: [host.address], origin: INVENTORY_ORIGIN }]]),
       );
-      if (byName.specific) resolution = byName;
+      if (byName.specific) {
+        resolution = byName;
+        destination = host.name;
+      }
     }
     const fallback: SshSettings = { ...host.ssh, origins: defaultOrigins(host) };
     const { address, ssh, typed } = settingsFromResolution(resolution, fallback, ctx.env);
     collectNotes(ctx, resolution, ssh);
     if (typed.proxyJump) ssh.via = resolveJump(ctx, typed.proxyJump, ssh, 0);
+    ssh.openssh = { configFile: ctx.source.text === '' ? undefined : ctx.source.file, destination };
     return { ...host, address: checkedAddress(address, resolution), ssh };
   } catch (error) {
     if (isConfigFileError(error) || !(error instanceof HfleetError)) throw error;

@@ -9,6 +9,7 @@ import { SshConnection } from './connection.js';
 import { mapSshError } from './errors.js';
 import { parseJump } from './jump.js';
 import { errorContextOf, openClient } from './open-client.js';
+import { opensshConnect } from './openssh/openssh-connection.js';
 import { startProxyCommand } from './proxy-command.js';
 import type { Connection, ConnectOptions, SshTarget } from './types.js';
 
@@ -107,6 +108,7 @@ async function openAuthenticated(target: SshTarget, options: ConnectOptions): Pr
 
 /** Open an authenticated connection to a host; host keys are checked before any auth or command. */
 export async function connect(target: SshTarget, options: ConnectOptions = {}): Promise<Connection> {
+  if (target.ssh.transport === 'openssh') return opensshConnect(target);
   const opened = await openAuthenticated(target, options);
   return new SshConnection(target, opened.client, opened.release);
 }
