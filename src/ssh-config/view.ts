@@ -31,7 +31,8 @@ export type ViewKeyword = (typeof VIEW_KEYWORDS)[number];
 /** Each keyword's printed lines (several for IdentityFile / CertificateFile; none when ssh prints none). */
 export type SshView = Record<ViewKeyword, string[]>;
 
-const DEFAULT_IDENTITIES = [
+/** The identity files ssh tries when none is configured, in its order (names in ~/.ssh). */
+export const DEFAULT_IDENTITIES = [
   'id_rsa',
   'id_ecdsa',
   'id_ecdsa_sk',

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import ssh2, { type AgentAuthMethod, type ParsedKey, type PublicKeyAuthMethod } from 'ssh2';
 import type { SshSettings } from '../inventory/types.js';
+import { DEFAULT_IDENTITIES } from '../ssh-config/view.js';
 import { listAgentKeys, sameKey, singleKeyAgent } from './agent-key.js';
 
 /** One ssh2 auth attempt (publickey with a key, or one agent key). */
@@ -24,16 +25,6 @@ export interface AuthEnvironment {
   home: string;
   env?: Readonly<Record<string, string | undefined>>;
 }
-
-const DEFAULT_KEYS = [
-  'id_rsa',
-  'id_ecdsa',
-  'id_ecdsa_sk',
-  'id_ed25519',
-  'id_ed25519_sk',
-  'id_xmss',
-  'id_dsa',
-];
 
 /** The environment of this process: SSH_AUTH_SOCK and the home directory. */
 export function processAuthEnvironment(): AuthEnvironment {
@@ -110,7 +101,7 @@ async function loadIdentity(path: string): Promise<Identity> {
 export function identityPaths(ssh: SshSettings, home: string): string[] {
   if (ssh.identityFiles && ssh.identityFiles.length > 0) return ssh.identityFiles;
   if (ssh.identityFile !== undefined) return [ssh.identityFile];
-  return DEFAULT_KEYS.map((name) => join(home, '.ssh', name));
+  return DEFAULT_IDENTITIES.map((name) => join(home, '.ssh', name));
 }
 
 /** The auth plan for a host's settings, in ssh's order. */
