@@ -104,11 +104,11 @@ hf_recover() {
     hf_outcome=rolled-back
     hf_audit "$hf_who" "rolled back the interrupted run of $hf_by (since $hf_since): $((hf_last + 1)) of $hf_total files put back"
   else
-    printf 'C\tstuck\t%s\t%s\t%s\t%s\t%s\n' "$hf_owner" "$hf_since" "$hf_what" "$((hf_last + 1))" "$hf_total"
+    printf '${TAG.recovery}\tstuck\t%s\t%s\t%s\t%s\t%s\n' "$hf_owner" "$hf_since" "$hf_what" "$((hf_last + 1))" "$hf_total"
     return 0
   fi
   rm -f "$hf_manifest"
-  printf 'C\t%s\t%s\t%s\t%s\t%s\t%s\n' "$hf_outcome" "$hf_owner" "$hf_since" "$hf_what" "$((hf_last + 1))" "$hf_total"
+  printf '${TAG.recovery}\t%s\t%s\t%s\t%s\t%s\t%s\n' "$hf_outcome" "$hf_owner" "$hf_since" "$hf_what" "$((hf_last + 1))" "$hf_total"
 }
 `}`;
 
