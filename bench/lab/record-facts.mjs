@@ -1,6 +1,6 @@
 // Record what a converged lab host answers to hfleet's facts script (with the lock), for the simulation.
 import { writeFileSync } from 'node:fs';
-import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
+import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { factRequestFor } from '../../dist/facts/request.js';
 import { factsScript } from '../../dist/facts/script.js';
 import { poolSessionOpener } from '../../dist/remote/open-session.js';

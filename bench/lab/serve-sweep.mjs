@@ -2,7 +2,7 @@
 // per host with no handshake. Run under the lab lock: node bench/lab/serve-sweep.mjs [--sweeps 5] [--out FILE]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
+import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { readLabState } from '../../dist/lab/index.js';
 import { FleetWatch } from '../../dist/serve/fleet-watch.js';
 import { connect } from '../../dist/transport/connect.js';

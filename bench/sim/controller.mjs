@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
+import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { applyHost } from '../../dist/engine/apply-host.js';
 import { runFleet, summarize } from '../../dist/engine/run-fleet.js';
 import { poolSessionOpener } from '../../dist/remote/open-session.js';

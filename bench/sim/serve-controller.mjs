@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadPlannedFleet } from '../../dist/cli/fleet-input.js';
+import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { HistoryStore } from '../../dist/history/store.js';
 import { parseListen } from '../../dist/serve/listen-address.js';
 import { startServe } from '../../dist/serve/start-serve.js';
