@@ -1,8 +1,8 @@
 // Record what a converged lab host answers to hfleet's facts script (with the lock), for the simulation.
 import { writeFileSync } from 'node:fs';
-import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { factRequestFor } from '../../dist/facts/request.js';
 import { factsScript } from '../../dist/facts/script.js';
+import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { poolSessionOpener } from '../../dist/remote/open-session.js';
 import { ConnectionPool } from '../../dist/transport/pool.js';
 import { FACTS_FILE, FACTS_META_FILE } from '../sim/paths.mjs';

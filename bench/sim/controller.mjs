@@ -4,9 +4,9 @@
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { applyHost } from '../../dist/engine/apply-host.js';
 import { runFleet, summarize } from '../../dist/engine/run-fleet.js';
+import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { poolSessionOpener } from '../../dist/remote/open-session.js';
 import { ConnectionPool } from '../../dist/transport/pool.js';
 import { startSimFleet } from './servers.mjs';
