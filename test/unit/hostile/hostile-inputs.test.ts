@@ -38,11 +38,7 @@ describe('hostile input', () => {
     async (_name, hostile) => {
       const files = writeCase(target, hostile);
       const connectionsBefore = server.record.connections;
-      const heapBefore = process.memoryUsage().heapUsed;
-      const started = performance.now();
       const run = await runCli(['apply', files.inventory, '--playbook', files.playbook, '--json']);
-      const seconds = (performance.now() - started) / 1000;
-      const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
       expect(run.stderr).not.toMatch(/unexpected error/);
       expect(run.code).toBe(1);
       expect(run.stdout).toBe('');
@@ -53,9 +49,7 @@ describe('hostile input', () => {
       if (hostile.file !== 'template') expect(message).toContain(named);
       else expect(message).toContain('template t.service: ');
       expect(server.record.connections).toBe(connectionsBefore);
-      expect(seconds).toBeLessThan(3);
       if (process.env['HFLEET_SHOW_REFUSALS']) console.log(`${hostile.name} => ${message}`);
-      expect(heapGrowthMb).toBeLessThan(150);
     },
   );
 
