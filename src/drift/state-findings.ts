@@ -66,7 +66,7 @@ export function serviceStateFindings(facts: HostFacts, tasks: readonly ResolvedS
     const fileState = props?.['UnitFileState'] || (props?.['LoadState'] ?? 'unknown');
     const running = isRunningState(active);
     const enabled = ENABLED.has(props?.['UnitFileState'] ?? '');
-    const trouble = unitTrouble(unitStateOf(props), activeForSec(props, facts.now));
+    const trouble = unitTrouble(unitStateOf(props), activeForSec(props, facts));
     if (task.state === 'started' && trouble) {
       findings.push({
         kind: trouble.kind,

@@ -40,7 +40,7 @@ export interface ApplyOptions {
 function healthyInFacts(check: ResolvedHealthTask, facts: HostFacts): boolean {
   const hasEndpoint = check.port !== undefined;
   const probe = facts.health.get(check.unit);
-  return judgeReading(check.unit, facts.units.get(check.unit), probe, hasEndpoint, facts.now).healthy;
+  return judgeReading(check.unit, facts.units.get(check.unit), probe, hasEndpoint, facts).healthy;
 }
 
 /** The health checks this run must wait for: touched units, and any not healthy before the run. */

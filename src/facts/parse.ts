@@ -17,6 +17,7 @@ export function emptyFacts(): HostFacts {
     health: new Map(),
     exists: new Map(),
     now: undefined,
+    bootedAt: undefined,
     lock: undefined,
     recovery: undefined,
   };
@@ -36,6 +37,10 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
         break;
       case TAG.now:
         facts.now = Number(a) || undefined;
+        facts.bootedAt =
+          facts.now !== undefined && b !== '' && Number.isFinite(Number(b))
+            ? facts.now - Number(b)
+            : undefined;
         break;
       case TAG.file:
         facts.files.set(

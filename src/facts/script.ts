@@ -69,6 +69,14 @@ const LOCK_HOLDER = `hf_lock_holder() {
 }
 `;
 
+// The host's clock and its uptime, for turning systemd's since-boot times into epoch seconds. The uptime is
+// read first and /proc/uptime rounds down, so the boot time derived from them is never earlier than the true
+// one: a process is never taken for older than its files.
+const CLOCK_LINES = [
+  'read -r hf_uptime hf_idle < /proc/uptime',
+  printTagged(TAG.now, '"$(date +%s.%N)"', '"$hf_uptime"'),
+];
+
 function lockLines(lock: LockRequest): string[] {
   const flock = lock.waitSec > 0 ? `flock -w ${Math.floor(lock.waitSec)} 9` : 'flock -n 9';
   return [
@@ -106,7 +114,7 @@ export function factsScript(
     PRELUDE,
     ...commitVariables(lock?.holder ?? who, HOST_PATHS),
     ...(lock ? lockLines(lock) : READ_LOCK_LINES),
-    printTagged(TAG.now, '"$(date +%s)"'),
+    ...CLOCK_LINES,
   ];
   for (const file of request.files) lines.push(`hf_file ${quoteArg(file)}`);
   for (const dir of request.dropinDirs) lines.push(`hf_dropins ${quoteArg(dir)}`);
@@ -120,7 +128,7 @@ export function factsScript(
     const properties = SHOW_PROPERTIES.join(',');
     lines.push(
       printTagged(TAG.showBlock, 'begin'),
-      `systemctl show --timestamp=unix -p ${properties} -- ${units} 2>/dev/null || systemctl show -p ${properties} -- ${units}`,
+      `systemctl show -p ${properties} -- ${units}`,
       `printf '\\n'; ${printTagged(TAG.showBlock, 'end')}`,
     );
   }

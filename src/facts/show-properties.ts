@@ -1,7 +1,11 @@
 // The `systemctl show` properties hfleet reads, and the parser of their output.
 import type { UnitProperties } from './types.js';
 
-/** Properties read for every managed unit (timestamps are requested as unix seconds). */
+/**
+ * Properties read for every managed unit. Names and value formats are the same on systemd 247 to 257; times
+ * are read in the one form all of them print alike, microseconds since boot (`...Monotonic`): the plain
+ * form is local time with a zone abbreviation, and `--timestamp=unix` is refused before systemd 248.
+ */
 export const SHOW_PROPERTIES = [
   'Id',
   'Type',
@@ -11,8 +15,8 @@ export const SHOW_PROPERTIES = [
   'UnitFileState',
   'NeedDaemonReload',
   'MainPID',
-  'ExecMainStartTimestamp',
-  'ActiveEnterTimestamp',
+  'ExecMainStartTimestampMonotonic',
+  'ActiveEnterTimestampMonotonic',
   'NRestarts',
   'Result',
   'MemoryMax',
@@ -44,9 +48,12 @@ export function parseShowOutput(output: string, units: readonly string[]): Map<s
   return byUnit;
 }
 
-/** A unix-seconds timestamp property (`@1732800000` or a plain number), or undefined when unset. */
-export function unixSeconds(value: string | undefined): number | undefined {
-  if (!value) return undefined;
-  const match = /^@?(\d+)(?:\.\d+)?$/.exec(value.trim());
-  return match ? Number(match[1]) : undefined;
+/**
+ * When a `...TimestampMonotonic` property's event happened, in seconds since the epoch: the host's boot time
+ * plus the property's microseconds since boot. Undefined when unset (0), unreadable, or the boot time is unknown.
+ */
+export function monotonicToUnix(value: string | undefined, bootedAt: number | undefined): number | undefined {
+  if (bootedAt === undefined || !/^\d+$/.test(value?.trim() ?? '')) return undefined;
+  const micros = Number(value);
+  return micros > 0 ? bootedAt + micros / 1e6 : undefined;
 }

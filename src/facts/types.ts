@@ -62,7 +62,12 @@ export interface HostFacts {
   exists: Map<string, boolean>;
   /** The host's clock (seconds since the epoch) when the facts were read. */
   now: number | undefined;
+  /** When the host booted (seconds since the epoch), from its clock and uptime: the origin of `...Monotonic` times. */
+  bootedAt: number | undefined;
   lock: LockFact | undefined;
   /** What this run did about an earlier run that was cut short mid-commit, if it found one. */
   recovery: Recovery | undefined;
 }
+
+/** The host's clock as the facts read it: what turns systemd's since-boot times into ages. */
+export type HostClock = Pick<HostFacts, 'now' | 'bootedAt'>;

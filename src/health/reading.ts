@@ -1,17 +1,18 @@
 // Judge a unit from one facts reading (drift, status, apply's facts): no settle window, crash-loop rules apply.
-import { unixSeconds } from '../facts/show-properties.js';
+import { monotonicToUnix } from '../facts/show-properties.js';
+import type { HostClock } from '../facts/types.js';
 import { unitStateOf } from './active-state.js';
 import type { ProbeOutcome } from './probe.js';
 import { type HealthVerdict, judgeHealth } from './verdict.js';
 
-/** Seconds the unit has been active at `now` (host clock), or undefined when not active or unknown. */
+/** Whole seconds the unit has been active when the host's clock was read, or undefined when not active or unknown. */
 export function activeForSec(
   props: Readonly<Record<string, string>> | undefined,
-  now: number | undefined,
+  clock: HostClock,
 ): number | undefined {
-  const since = unixSeconds(props?.['ActiveEnterTimestamp']);
-  if (props?.['ActiveState'] !== 'active' || since === undefined || now === undefined) return undefined;
-  return Math.max(0, now - since);
+  const since = monotonicToUnix(props?.['ActiveEnterTimestampMonotonic'], clock.bootedAt);
+  if (props?.['ActiveState'] !== 'active' || since === undefined || clock.now === undefined) return undefined;
+  return Math.max(0, Math.floor(clock.now - since));
 }
 
 /** The verdict on a unit from its `systemctl show` properties and its endpoint probe, read once. */
@@ -20,13 +21,13 @@ export function judgeReading(
   props: Readonly<Record<string, string>> | undefined,
   probe: ProbeOutcome | undefined,
   hasEndpoint: boolean,
-  now: number | undefined,
+  clock: HostClock,
 ): HealthVerdict {
   return judgeHealth({
     unit,
     state: unitStateOf(props),
     probe,
     hasEndpoint,
-    activeForSec: activeForSec(props, now),
+    activeForSec: activeForSec(props, clock),
   });
 }

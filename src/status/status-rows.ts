@@ -57,7 +57,7 @@ export function unitStatuses(tasks: readonly ResolvedTask[], facts: HostFacts): 
   return statusUnits(tasks).map((unit) => {
     const props = facts.units.get(unit) ?? {};
     const probe = ports.has(unit) ? facts.health.get(unit) : undefined;
-    const verdict = judgeReading(unit, props, probe, ports.has(unit), facts.now);
+    const verdict = judgeReading(unit, props, probe, ports.has(unit), facts);
     const pid = count(props['MainPID']);
     return {
       unit,
@@ -69,7 +69,7 @@ export function unitStatuses(tasks: readonly ResolvedTask[], facts: HostFacts): 
       memory_bytes: count(props['MemoryCurrent']),
       memory_max: props['MemoryMax'] || null,
       restarts: count(props['NRestarts']),
-      uptime_sec: activeForSec(props, facts.now) ?? null,
+      uptime_sec: activeForSec(props, facts) ?? null,
       healthy: verdict.healthy,
       problem: verdict.trouble?.kind ?? null,
       reason: verdict.reason,

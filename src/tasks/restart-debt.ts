@@ -1,6 +1,6 @@
 // Restarts owed by an earlier run: a running unit whose files changed after its process started.
 
-import { unixSeconds } from '../facts/show-properties.js';
+import { monotonicToUnix } from '../facts/show-properties.js';
 import type { HostFacts } from '../facts/types.js';
 import { isRunningState } from '../systemd/active-states.js';
 import { dropinDirPath, unitFilePath } from '../systemd/managed-paths.js';
@@ -9,7 +9,10 @@ import { dropinDirPath, unitFilePath } from '../systemd/managed-paths.js';
 export function runningSince(facts: HostFacts, unit: string): number | undefined {
   const props = facts.units.get(unit);
   if (!props || !isRunningState(props['ActiveState'])) return undefined;
-  return unixSeconds(props['ExecMainStartTimestamp']) ?? unixSeconds(props['ActiveEnterTimestamp']);
+  return (
+    monotonicToUnix(props['ExecMainStartTimestampMonotonic'], facts.bootedAt) ??
+    monotonicToUnix(props['ActiveEnterTimestampMonotonic'], facts.bootedAt)
+  );
 }
 
 /** The newest modification time among the unit's file and its drop-ins, as gathered. */

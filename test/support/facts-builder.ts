@@ -11,6 +11,14 @@ export interface UnitState {
   notFound?: boolean;
 }
 
+/** When every fixture host booted (seconds since the epoch); fixture times are later. */
+export const BOOTED_AT = 100;
+
+// A time as systemd's `...Monotonic` properties give it: microseconds since boot, 0 when unset.
+export function sinceBoot(time: number | undefined): string {
+  return time ? String(Math.round((time - BOOTED_AT) * 1e6)) : '0';
+}
+
 // HostFacts with these files (path -> content, written at `mtime`) and unit states.
 export function factsFor(options: {
   files?: Record<string, string>;
@@ -21,6 +29,7 @@ export function factsFor(options: {
   dropins?: Record<string, { name: string; mtime: number }[]>;
 }): HostFacts {
   const facts = emptyFacts();
+  facts.bootedAt = BOOTED_AT;
   for (const [path, content] of Object.entries(options.files ?? {})) {
     facts.files.set(path, {
       exists: true,
@@ -38,8 +47,8 @@ export function factsFor(options: {
       ActiveState: state.active ? 'active' : 'inactive',
       UnitFileState: state.enabled ? 'enabled' : state.notFound ? '' : 'disabled',
       NeedDaemonReload: state.needReload ? 'yes' : 'no',
-      ExecMainStartTimestamp: state.startedAt ? `@${state.startedAt}` : '',
-      ActiveEnterTimestamp: state.startedAt ? `@${state.startedAt}` : '',
+      ExecMainStartTimestampMonotonic: sinceBoot(state.startedAt),
+      ActiveEnterTimestampMonotonic: sinceBoot(state.startedAt),
     });
   }
   for (const [user, exists] of Object.entries(options.users ?? {})) facts.users.set(user, exists);

@@ -12,6 +12,8 @@ const FIXTURES = new URL('../../fixtures/facts/', import.meta.url);
 
 /** Where the files of the converged host were last written (before every process started). */
 export const WRITTEN_AT = 1_732_800_000;
+/** When the converged host booted: the origin of its recorded `...Monotonic` times. */
+export const BOOTED_AT = WRITTEN_AT - 600;
 /** The path of the drop-in the install ships. */
 export const ER_LIMITS = '/etc/systemd/system/hub-platform.service.d/er-limits.conf';
 
@@ -37,6 +39,7 @@ export function convergedFacts(tasks: readonly ResolvedTask[]): {
 } {
   const facts = emptyFacts();
   facts.now = WRITTEN_AT + 3600;
+  facts.bootedAt = BOOTED_AT;
   const texts = new Map<string, string>();
   const fileFact = (content: string) => ({
     exists: true,
@@ -67,6 +70,11 @@ export function convergedFacts(tasks: readonly ResolvedTask[]): {
   facts.health.set('hub-platform.service', { kind: 'http', code: 200 });
   facts.health.set('hub-cloud.service', { kind: 'http', code: 200 });
   return { facts, texts };
+}
+
+// A time as the converged host's `...Monotonic` properties give it: microseconds since its boot.
+export function sinceBoot(time: number): string {
+  return String((time - BOOTED_AT) * 1e6);
 }
 
 // Change one unit's recorded `systemctl show` properties.

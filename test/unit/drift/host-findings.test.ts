@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { hostFindings } from '../../../src/drift/host-findings.js';
 import type { Finding } from '../../../src/drift/types.js';
 import type { HostFacts } from '../../../src/facts/types.js';
-import { ABSENT_FILE, acmeTasks, convergedFacts, ER_LIMITS, setShown, WRITTEN_AT } from './converged-host.js';
+import {
+  ABSENT_FILE,
+  acmeTasks,
+  convergedFacts,
+  ER_LIMITS,
+  setShown,
+  sinceBoot,
+  WRITTEN_AT,
+} from './converged-host.js';
 
 const PLATFORM = 'hub-platform.service';
 const UNIT_PATH = `/etc/systemd/system/${PLATFORM}`;
@@ -61,7 +69,7 @@ describe('hostFindings on the real playbook for acme-1 (memory_max 900M)', () =>
     const list = findings((facts, texts) => {
       facts.dropins.get(`${UNIT_PATH}.d`)!.push({ name: 'zz-debug.conf', mtime: WRITTEN_AT + 60 });
       texts.set(`${UNIT_PATH}.d/zz-debug.conf`, '[Service]\nEnvironment=DEBUG=1\n');
-      setShown(facts, PLATFORM, { ExecMainStartTimestamp: `@${WRITTEN_AT + 120}` });
+      setShown(facts, PLATFORM, { ExecMainStartTimestampMonotonic: sinceBoot(WRITTEN_AT + 120) });
     });
     expect(kinds(list)).toEqual([`unmanaged-dropin ${PLATFORM}`]);
     expect(list[0]).toMatchObject({ path: `${UNIT_PATH}.d/zz-debug.conf`, fix: null });
@@ -113,7 +121,7 @@ describe('hostFindings on the real playbook for acme-1 (memory_max 900M)', () =>
     const list = findings((facts) => {
       setShown(facts, 'hub-scheduler.service', {
         NRestarts: '2',
-        ActiveEnterTimestamp: `@${(facts.now ?? 0) - 1}`,
+        ActiveEnterTimestampMonotonic: sinceBoot((facts.now ?? 0) - 1),
       });
     });
     expect(kinds(list)).toEqual(['crash-loop hub-scheduler.service']);

@@ -1,4 +1,4 @@
-import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -58,6 +58,9 @@ describe('the facts script, run by a real sh', () => {
     expect(Object.fromEntries(facts.users)).toEqual({ root: true, 'no-such-user-hfleet': false });
     expect(facts.exists.get(path.join(dir, 'nope'))).toBe(false);
     expect(facts.now).toBeGreaterThan(1_700_000_000);
+    const uptime = Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]);
+    expect(facts.now! - facts.bootedAt!).toBeGreaterThan(0);
+    expect(facts.now! - facts.bootedAt!).toBeLessThanOrEqual(uptime);
     expect(facts.lock).toBeUndefined();
   });
 
