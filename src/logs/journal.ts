@@ -15,12 +15,15 @@ export function logsUnit(service: string): string {
   return UNIT_SUFFIX.test(service) ? service : `${service}.service`;
 }
 
-/** The journalctl argv for the last `lines` lines of a unit; a follow ends when the channel's stdin closes. */
+/**
+ * The journalctl argv for the last `lines` lines of a unit; a follow ends when the channel's stdin closes.
+ * `-q` keeps out what is not a journal line (systemd 247's `-- Journal begins at ... --`, `-- No entries --`).
+ */
 export function journalArgv(unit: string, lines: number, follow: boolean): string[] {
   if (!Number.isInteger(lines) || lines < 0) {
     throw new HfleetError('USAGE', `logs: -n must be a whole number >= 0 (got ${lines})`);
   }
-  const journal = ['journalctl', '-u', unit, '-n', String(lines), '--no-pager', '-o', 'short-iso'];
+  const journal = ['journalctl', '-q', '-u', unit, '-n', String(lines), '--no-pager', '-o', 'short-iso'];
   if (!follow) return journal;
   // No pty: the remote journalctl would outlive the connection; stdin's end stops it instead.
   const wrapped = `${shellCommand([...journal, '-f'])} & hf_pid=$!; cat >/dev/null; kill "$hf_pid" 2>/dev/null`;

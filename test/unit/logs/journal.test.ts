@@ -12,6 +12,7 @@ describe('logs helpers', () => {
   it('builds the journalctl argv, following only when asked', () => {
     expect(journalArgv('a.service', 20, false)).toEqual([
       'journalctl',
+      '-q',
       '-u',
       'a.service',
       '-n',
@@ -23,7 +24,7 @@ describe('logs helpers', () => {
     const follow = journalArgv('a.service', 0, true);
     expect(follow.slice(0, 2)).toEqual(['sh', '-c']);
     expect(follow[2]).toBe(
-      'journalctl -u a.service -n 0 --no-pager -o short-iso -f & hf_pid=$!; cat >/dev/null; kill "$hf_pid" 2>/dev/null',
+      'journalctl -q -u a.service -n 0 --no-pager -o short-iso -f & hf_pid=$!; cat >/dev/null; kill "$hf_pid" 2>/dev/null',
     );
     expect(() => journalArgv('a.service', -1, false)).toThrow(/-n/);
   });
