@@ -15,10 +15,9 @@ export function sshDeadlineMs(hostsBooting: number): number {
   return 60_000 + hostsBooting * 3_000;
 }
 
-/** Mount, personalise and start each host (all at once); resolves to the recorded hosts with their nspawn pids. */
+/** Mount, personalise and start each host on its base image (all at once); resolves to the recorded hosts with their nspawn pids. */
 export async function startHosts(
-  specs: readonly LabHostSpec[],
-  base: string,
+  specs: readonly (LabHostSpec & { baseDir: string })[],
   clientPublicKey: string,
   dir = stateDir(),
 ): Promise<RecordedHost[]> {
@@ -26,7 +25,7 @@ export async function startHosts(
     specs.map(async (spec) => {
       const paths = hostPaths(dir, spec.machine);
       await ensureKeyPair(paths.hostKey, spec.name);
-      await mountOverlay(base, paths);
+      await mountOverlay(spec.baseDir, paths);
       await writeHostFiles(paths.root, spec, { hostKeyFile: paths.hostKey, clientPublicKey });
       const pid = await startNspawn(paths.root, spec.machine, paths.console);
       return { ...spec, pid };

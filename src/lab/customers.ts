@@ -1,5 +1,6 @@
 // The customers lab hosts pretend to belong to: one customer per host, named from a fixed list.
 import { hostAddress, machineName } from './layout.js';
+import { DEFAULT_RELEASE, type LabRelease, releaseOfHost } from './releases.js';
 
 const NAMED: ReadonlyArray<readonly [string, string]> = [
   ['acme', 'Acme Corp'],
@@ -25,6 +26,8 @@ export interface LabHostSpec {
   machine: string;
   /** 1-based position; the address and machine name follow from it. */
   index: number;
+  /** The Debian release the host runs. */
+  release: LabRelease;
 }
 
 /** The customer id and display name of host number n (1-based). */
@@ -35,7 +38,7 @@ export function customerFor(index: number): { id: string; displayName: string } 
 }
 
 /** The spec of host number n. */
-export function labHostSpec(index: number): LabHostSpec {
+export function labHostSpec(index: number, release: LabRelease = DEFAULT_RELEASE): LabHostSpec {
   const customer = customerFor(index);
   return {
     name: `${customer.id}-1`,
@@ -44,10 +47,14 @@ export function labHostSpec(index: number): LabHostSpec {
     address: hostAddress(index),
     machine: machineName(index),
     index,
+    release,
   };
 }
 
-/** The specs of hosts 1..count. */
-export function labHostSpecs(count: number): LabHostSpec[] {
-  return Array.from({ length: count }, (_, i) => labHostSpec(i + 1));
+/** The specs of hosts 1..count, the releases taken round-robin. */
+export function labHostSpecs(
+  count: number,
+  releases: readonly LabRelease[] = [DEFAULT_RELEASE],
+): LabHostSpec[] {
+  return Array.from({ length: count }, (_, i) => labHostSpec(i + 1, releaseOfHost(releases, i + 1)));
 }

@@ -39,7 +39,7 @@ export async function startLabHost(name: string): Promise<void> {
   if (isNspawnOf(host.pid, host.machine)) return;
   const dir = stateDir();
   const clientKey = (await readFile(`${stateFiles(dir).key}.pub`, 'utf8')).trim();
-  const [started] = await startHosts([host], recorded.baseDir, clientKey, dir);
+  const [started] = await startHosts([host], clientKey, dir);
   const hosts = recorded.hosts.map((entry) => (entry.machine === host.machine ? started! : entry));
   await writeRecordedState({ ...recorded, hosts }, dir);
   await waitForHostsSsh([started!], dir);

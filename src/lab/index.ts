@@ -2,7 +2,8 @@
 
 import { labDown } from './down.js';
 import { isNspawnOf } from './processes.js';
-import { type LabState, readRecordedState, toLabState } from './state.js';
+import { DEFAULT_RELEASE, type LabRelease, releaseOfHost } from './releases.js';
+import { type LabState, type RecordedState, readRecordedState, toLabState } from './state.js';
 import { labUp } from './up.js';
 
 export { labDown } from './down.js';
@@ -26,11 +27,25 @@ export function labIsUp(hosts: number): boolean {
   );
 }
 
-/** Make sure a lab with at least this many hosts is up (booting only what is missing); resolves to its state. */
-export async function ensureLab(hosts: number): Promise<LabState> {
-  if (labIsUp(hosts)) return readLabState()!;
+// True when every recorded host runs the release the list gives it round-robin.
+function runsReleases(recorded: RecordedState, releases: readonly LabRelease[]): boolean {
+  return recorded.hosts.every((host) => host.release === releaseOfHost(releases, host.index));
+}
+
+/**
+ * Make sure a lab with at least this many hosts of these releases (round-robin) is up, booting only what is
+ * missing; a lab of other releases, or whose machines were killed, is brought down first. Resolves to its state.
+ */
+export async function ensureLab(
+  hosts: number,
+  releases: readonly LabRelease[] = [DEFAULT_RELEASE],
+): Promise<LabState> {
   const recorded = readRecordedState();
+  const sameReleases = !recorded || runsReleases(recorded, releases);
+  if (labIsUp(hosts) && sameReleases) return readLabState()!;
   // A lab whose machines were killed (not brought down) leaves mounts and state behind: clear them first.
-  if (recorded && !recorded.hosts.every((host) => isNspawnOf(host.pid, host.machine))) await labDown();
-  return (await labUp({ hosts })).state;
+  if (recorded && (!sameReleases || !recorded.hosts.every((host) => isNspawnOf(host.pid, host.machine)))) {
+    await labDown();
+  }
+  return (await labUp({ hosts, releases })).state;
 }

@@ -8,13 +8,20 @@ export interface LabCredentials {
   knownHostsPath: string;
 }
 
-/** The inventory document (as a plain object) for these hosts: root over SSH with the lab key, strict host keys. */
+/**
+ * The inventory document (as a plain object) for these hosts: root over SSH with the lab key, strict host keys,
+ * and one group per Debian release naming the customers whose host runs it (`--limit bullseye`).
+ */
 export function labInventoryDocument(hosts: readonly LabHostSpec[], credentials: LabCredentials) {
   const customers: Record<string, { display_name: string; hosts: Record<string, { address: string }> }> = {};
+  const groups: Record<string, { customers: string[] }> = {};
   for (const host of hosts) {
     const customer = customers[host.customer] ?? { display_name: host.displayName, hosts: {} };
     customer.hosts[host.name] = { address: host.address };
     customers[host.customer] = customer;
+    const group = groups[host.release] ?? { customers: [] };
+    if (!group.customers.includes(host.customer)) group.customers.push(host.customer);
+    groups[host.release] = group;
   }
   return {
     defaults: {
@@ -26,6 +33,7 @@ export function labInventoryDocument(hosts: readonly LabHostSpec[], credentials:
         host_key_checking: 'strict',
       },
     },
+    groups,
     customers,
   };
 }

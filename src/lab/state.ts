@@ -4,19 +4,27 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LabHostSpec } from './customers.js';
 import { stateDir, stateFiles } from './layout.js';
+import { DEFAULT_RELEASE, type LabRelease } from './releases.js';
 
 /** One host as recorded in state.json. */
 export interface RecordedHost extends LabHostSpec {
   /** The systemd-nspawn process running the host, when it was last started. */
   pid: number | undefined;
+  /** The base image (its release's) the host's overlay lies on. */
+  baseDir: string;
 }
 
 /** The whole of state.json. */
 export interface RecordedState {
   version: 1;
   cacheDir: string;
-  baseDir: string;
   hosts: RecordedHost[];
+}
+
+// A state.json written before hosts had a release: one bookworm base for the whole lab.
+interface EarlierState {
+  baseDir?: string;
+  hosts: (Omit<RecordedHost, 'release' | 'baseDir'> & Partial<RecordedHost>)[];
 }
 
 /** A running lab as tests and the demo see it. */
@@ -25,7 +33,14 @@ export interface LabState {
   inventoryPath: string;
   keyPath: string;
   knownHostsPath: string;
-  hosts: { name: string; customer: string; displayName: string; address: string; machine: string }[];
+  hosts: {
+    name: string;
+    customer: string;
+    displayName: string;
+    address: string;
+    machine: string;
+    release: LabRelease;
+  }[];
 }
 
 /** The recorded state in a state directory, or undefined when there is none (or it is unreadable). */
@@ -33,8 +48,14 @@ export function readRecordedState(dir = stateDir()): RecordedState | undefined {
   const file = stateFiles(dir).stateJson;
   if (!existsSync(file)) return undefined;
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as RecordedState;
-    return parsed.version === 1 && Array.isArray(parsed.hosts) ? parsed : undefined;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as RecordedState & EarlierState;
+    if (parsed.version !== 1 || !Array.isArray(parsed.hosts)) return undefined;
+    const hosts = parsed.hosts.map((host) => ({
+      ...host,
+      release: host.release ?? DEFAULT_RELEASE,
+      baseDir: host.baseDir ?? parsed.baseDir ?? '',
+    }));
+    return { version: 1, cacheDir: parsed.cacheDir, hosts };
   } catch {
     return undefined;
   }
@@ -56,12 +77,13 @@ export function toLabState(recorded: RecordedState, dir = stateDir()): LabState 
     inventoryPath: files.inventory,
     keyPath: files.key,
     knownHostsPath: files.knownHosts,
-    hosts: recorded.hosts.map(({ name, customer, displayName, address, machine }) => ({
+    hosts: recorded.hosts.map(({ name, customer, displayName, address, machine, release }) => ({
       name,
       customer,
       displayName,
       address,
       machine,
+      release,
     })),
   };
 }

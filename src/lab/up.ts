@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { HfleetError } from '../errors.js';
 import { baseIsCurrent, buildBaseImage } from './base-image.js';
 import { startHosts, waitForHostsSsh } from './boot-hosts.js';
-import { labHostSpecs } from './customers.js';
+import { type LabHostSpec, labHostSpecs } from './customers.js';
 import { ensureBridge } from './host-network.js';
 import { raiseInotifyLimit } from './inotify-limit.js';
 import { labInventoryYaml } from './inventory-file.js';
@@ -13,6 +13,7 @@ import { ensureKeyPair, knownHostsText } from './keys.js';
 import { DEFAULT_CACHE_DIR, hostPaths, MAX_HOSTS, stateDir, stateFiles } from './layout.js';
 import { assertLabPlatform, ensureControllerPackages } from './prerequisites.js';
 import { isNspawnOf } from './processes.js';
+import type { LabRelease } from './releases.js';
 import { progress } from './run.js';
 import {
   type LabState,
@@ -29,6 +30,8 @@ export const BOOT_WAVE = 20;
 /** What `lab up` is asked for. */
 export interface LabUpOptions {
   hosts: number;
+  /** The hosts' releases, round-robin (default: bookworm alone). */
+  releases?: readonly LabRelease[];
   cacheDir?: string;
 }
 
@@ -57,23 +60,30 @@ export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
   const previous = readRecordedState(dir);
   const running = (previous?.hosts ?? []).filter((host) => isNspawnOf(host.pid, host.machine));
   const cacheDir = options.cacheDir ?? previous?.cacheDir ?? DEFAULT_CACHE_DIR;
+  const wanted = labHostSpecs(Math.max(options.hosts, previous?.hosts.length ?? 0), options.releases);
+  assertSameReleases(running, wanted);
   await ensureControllerPackages();
-  const baseDir = running.length > 0 && previous ? previous.baseDir : await buildBaseImage(cacheDir);
-  if (running.length > 0 && !(await baseIsCurrent(cacheDir))) {
-    progress('the host assets changed since this lab was built; `lab down` then `lab up` to use them');
+  const runningMachines = new Set(running.map((host) => host.machine));
+  const missing = await withBaseImages(
+    wanted.filter((spec) => !runningMachines.has(spec.machine)),
+    cacheDir,
+  );
+  for (const release of new Set(running.map((host) => host.release))) {
+    if (!(await baseIsCurrent(cacheDir, release))) {
+      progress(
+        `the ${release} host assets changed since this lab was built; \`lab down\` then \`lab up\` to use them`,
+      );
+    }
   }
   const clientKey = await ensureKeyPair(files.key, 'hfleet-lab');
   await raiseInotifyLimit(files.sysctlBackup);
   await ensureBridge();
-  const wanted = labHostSpecs(Math.max(options.hosts, previous?.hosts.length ?? 0));
-  const runningMachines = new Set(running.map((host) => host.machine));
-  const missing = wanted.filter((spec) => !runningMachines.has(spec.machine));
   if (running.length > 0) progress(`${running.length} host(s) already up; booting ${missing.length} more`);
   else progress(`booting ${missing.length} host(s)`);
   const booted: RecordedHost[] = [];
-  let recorded: RecordedState = { version: 1, cacheDir, baseDir, hosts: running };
+  let recorded: RecordedState = { version: 1, cacheDir, hosts: running };
   for (let i = 0; i < missing.length; i += BOOT_WAVE) {
-    const wave = await startHosts(missing.slice(i, i + BOOT_WAVE), baseDir, clientKey, dir);
+    const wave = await startHosts(missing.slice(i, i + BOOT_WAVE), clientKey, dir);
     booted.push(...wave);
     const hosts = wanted.flatMap((spec) =>
       [...booted, ...running].filter((host) => host.machine === spec.machine),
@@ -91,6 +101,30 @@ export async function labUp(options: LabUpOptions): Promise<LabUpResult> {
     reused: running.map((h) => h.name),
     seconds,
   };
+}
+
+// A running host keeps its release: asking for another one is refused before anything changes.
+function assertSameReleases(running: readonly RecordedHost[], wanted: readonly LabHostSpec[]): void {
+  for (const host of running) {
+    const release = wanted.find((spec) => spec.machine === host.machine)?.release;
+    if (release && release !== host.release) {
+      throw new HfleetError('USAGE', `lab host ${host.name} runs ${host.release}, not ${release}`, {
+        hint: '`hfleet lab down` first to boot the lab with other releases',
+      });
+    }
+  }
+}
+
+// The specs with their release's base image, each release built (or found in the cache) once.
+async function withBaseImages(
+  specs: readonly LabHostSpec[],
+  cacheDir: string,
+): Promise<(LabHostSpec & { baseDir: string })[]> {
+  const bases = new Map<LabRelease, string>();
+  for (const release of new Set(specs.map((spec) => spec.release))) {
+    bases.set(release, await buildBaseImage(cacheDir, release));
+  }
+  return specs.map((spec) => ({ ...spec, baseDir: bases.get(spec.release)! }));
 }
 
 /** Write known_hosts (pinned host keys) and the ready-to-use inventory. */

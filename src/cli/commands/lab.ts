@@ -4,6 +4,7 @@ import { EXIT } from '../../exit-codes.js';
 import { labDown, labStatus, labUp } from '../../lab/index.js';
 import { DEFAULT_HOSTS } from '../../lab/layout.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
+import { DEFAULT_RELEASE, LAB_RELEASES, parseReleases } from '../../lab/releases.js';
 import { formatLabStatus } from '../../lab/status.js';
 import { commandHeader } from '../command-table.js';
 
@@ -19,6 +20,10 @@ export function labCommand(setExitCode: (code: number) => void): CommandModule {
           builder: (y: Argv) =>
             y
               .positional('hosts', { type: 'number', default: DEFAULT_HOSTS, describe: 'number of hosts' })
+              .option('release', {
+                type: 'string',
+                describe: `Debian release of the hosts, a comma list taken round-robin (${Object.keys(LAB_RELEASES).join(', ')}; default ${DEFAULT_RELEASE})`,
+              })
               .option('cache', {
                 type: 'string',
                 describe: 'cache directory of the base image (default /var/cache/hfleet/lab)',
@@ -26,6 +31,7 @@ export function labCommand(setExitCode: (code: number) => void): CommandModule {
           handler: async (argv) => {
             const result = await labUp({
               hosts: Number(argv['hosts']),
+              ...(argv['release'] === undefined ? {} : { releases: parseReleases(String(argv['release'])) }),
               cacheDir: argv['cache'] as string | undefined,
             });
             process.stdout.write(

@@ -43,4 +43,16 @@ describe('apt mirror discovery', () => {
     writeFileSync(path.join(etc, 'sources.list.d', 'debian.sources'), DEB822);
     expect(findAptMirror(etc)).toBe('http://mirror.example/debian');
   });
+
+  it('takes a release the machine does not list from the mirror of its own release, never from security', () => {
+    const etc = mkdtempSync(path.join(tmpdir(), 'apt-'));
+    mkdirSync(path.join(etc, 'sources.list.d'));
+    writeFileSync(
+      path.join(etc, 'sources.list.d', 'debian.sources'),
+      DEB822.split('\n\n').reverse().join('\n\n'),
+    );
+    expect(findAptMirror(etc, 'bullseye')).toBe('http://mirror.example/debian');
+    writeFileSync(path.join(etc, 'sources.list'), 'deb http://other.example/debian trixie main\n');
+    expect(findAptMirror(etc, 'trixie')).toBe('http://other.example/debian');
+  });
 });

@@ -17,7 +17,14 @@ describe('lab customers', () => {
       address: '10.213.1.3',
       machine: 'hflab-3',
       index: 3,
+      release: 'bookworm',
     });
+  });
+
+  it('gives the hosts the releases asked for, round-robin', () => {
+    const releases = labHostSpecs(5, ['bullseye', 'bookworm', 'trixie']).map((spec) => spec.release);
+    expect(releases).toEqual(['bullseye', 'bookworm', 'trixie', 'bullseye', 'bookworm']);
+    expect(labHostSpecs(2, ['trixie']).map((spec) => spec.release)).toEqual(['trixie', 'trixie']);
   });
 
   it('makes unique names and addresses for a large lab', () => {

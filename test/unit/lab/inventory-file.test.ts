@@ -28,6 +28,16 @@ describe('the lab inventory', () => {
     });
   });
 
+  it('puts each host in the group of its release, so `--limit bullseye` picks those hosts', () => {
+    const text = labInventoryYaml(labHostSpecs(4, ['bullseye', 'bookworm', 'trixie']), credentials);
+    const inventory = parseInventory(text, '/var/lib/hfleet/lab/inventory.yml', { home: '/root' });
+    expect(inventory.groups.map((group) => [group.name, group.customers])).toEqual([
+      ['bullseye', ['acme', 'umbrella']],
+      ['bookworm', ['globex']],
+      ['trixie', ['initech']],
+    ]);
+  });
+
   it('stays valid for a lab past the named customers', () => {
     const inventory = parseInventory(labInventoryYaml(labHostSpecs(12), credentials), '/x/inventory.yml', {
       home: '/root',
