@@ -19,7 +19,7 @@ export function takeFrames(buffer) {
 
 // True for the facts script (it prints the host's clock as an `N` line first).
 export function isFactsScript(script) {
-  return script.includes("printf 'N\\t%s\\n'") && script.includes('hf_file()');
+  return script.includes("printf 'N\\t%s\\t%s\\n'") && script.includes('hf_file()');
 }
 
 // What the shell writes for one script: its stdout, then the status line and the stderr marker.

@@ -88,7 +88,7 @@ describeWithLab('a fleet mixing bullseye, bookworm and trixie', () => {
     expect(code).toBe(0);
   });
 
-  it('tampered: drift sees the drop-in added after hub-cloud started (restart-pending) and the edited unit', async () => {
+  it('tampered: drift sees a drop-in and a unit edit made after the processes started (restart-pending)', async () => {
     for (const { name } of hosts) {
       await onHost(
         name,
@@ -100,9 +100,10 @@ describeWithLab('a fleet mixing bullseye, bookworm and trixie', () => {
     for (const { name } of hosts) {
       expect(findingsOf(doc, name)).toEqual([
         `changed ${SCHEDULER}`,
-        `property ${SCHEDULER}`,
         `unmanaged-dropin ${CLOUD}`,
         `restart-pending ${CLOUD}`,
+        `restart-pending ${SCHEDULER}`,
+        `property ${SCHEDULER}`,
       ]);
     }
     expect(code).toBe(2);
