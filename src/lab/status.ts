@@ -3,6 +3,7 @@ import { bridgeExists } from './host-network.js';
 import { stateDir } from './layout.js';
 import { isNspawnOf } from './processes.js';
 import { sshBannerSeen } from './ssh-ready.js';
+import type { LabRelease } from './releases.js';
 import { readRecordedState } from './state.js';
 
 /** One host's status. */
@@ -11,6 +12,7 @@ export interface LabHostStatus {
   customer: string;
   machine: string;
   address: string;
+  release: LabRelease;
   running: boolean;
   ssh: boolean;
 }
@@ -36,6 +38,7 @@ export async function labStatus(): Promise<LabStatus> {
         customer: host.customer,
         machine: host.machine,
         address: host.address,
+        release: host.release,
         running,
         ssh,
       };
@@ -54,7 +57,7 @@ export function formatLabStatus(status: LabStatus): string {
   if (status.hosts.length === 0) return `no lab (state: ${status.stateDir})\n`;
   const rows = status.hosts.map(
     (host) =>
-      `${host.name.padEnd(16)} ${host.machine.padEnd(10)} ${host.address.padEnd(14)} ${host.running ? 'up  ' : 'down'} ${host.ssh ? 'ssh ok' : 'no ssh'}`,
+      `${host.name.padEnd(16)} ${host.machine.padEnd(10)} ${host.address.padEnd(14)} ${host.release.padEnd(9)}${host.running ? 'up  ' : 'down'} ${host.ssh ? 'ssh ok' : 'no ssh'}`,
   );
-  return `${['HOST             MACHINE    ADDRESS        STATE SSH', ...rows].join('\n')}\n`;
+  return `${['HOST             MACHINE    ADDRESS        RELEASE  STATE SSH', ...rows].join('\n')}\n`;
 }

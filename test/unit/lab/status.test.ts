@@ -14,6 +14,7 @@ describe('lab status and up arguments', () => {
           customer: 'acme',
           machine: 'hflab-1',
           address: '10.213.1.1',
+          release: 'bullseye',
           running: true,
           ssh: true,
         },
@@ -22,13 +23,14 @@ describe('lab status and up arguments', () => {
           customer: 'globex',
           machine: 'hflab-2',
           address: '10.213.1.2',
+          release: 'trixie',
           running: false,
           ssh: false,
         },
       ],
     });
-    expect(text).toMatch(/acme-1 +hflab-1 +10\.213\.1\.1 +up +ssh ok/);
-    expect(text).toMatch(/globex-1 +hflab-2 +10\.213\.1\.2 +down no ssh/);
+    expect(text).toMatch(/acme-1 +hflab-1 +10\.213\.1\.1 +bullseye +up +ssh ok/);
+    expect(text).toMatch(/globex-1 +hflab-2 +10\.213\.1\.2 +trixie +down no ssh/);
     expect(formatLabStatus({ stateDir: '/s', up: false, bridge: false, hosts: [] })).toContain('no lab');
   });
 
