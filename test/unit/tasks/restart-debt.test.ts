@@ -1,23 +1,17 @@
 // Owed restarts read from `systemctl show` as recorded on systemd 247, 252 and 257 (bullseye lost them on 247).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyFacts } from '../../../src/facts/parse.js';
-import { parseShowOutput } from '../../../src/facts/show-properties.js';
 import { owedRestarts, runningSince } from '../../../src/tasks/restart-debt.js';
+import { RECORDED_VERSIONS, recordedShow } from '../facts/recorded-show.js';
 
 const CLOUD = 'hub-cloud.service';
-const UNITS = ['hub-platform.service', CLOUD, 'hub-scheduler.service', 'dbt-run.service', 'dbt-run.timer'];
 const BOOTED_AT = 1_795_963_347;
 
 // Facts of a converged host from a version's recorded show output, with hub-cloud's drop-in written at `dropinAt`.
 function factsOn(version: string, dropinAt: (started: number) => number) {
   const facts = emptyFacts();
   facts.bootedAt = BOOTED_AT;
-  const text = readFileSync(
-    new URL(`../../fixtures/facts/show-systemd-${version}.txt`, import.meta.url),
-    'utf8',
-  );
-  facts.units = parseShowOutput(text, UNITS);
+  facts.units = recordedShow(version);
   const started = runningSince(facts, CLOUD)!;
   facts.dropins.set(`/etc/systemd/system/${CLOUD}.d`, [
     { name: 'zz-debug.conf', mtime: Math.floor(dropinAt(started)) },
@@ -25,7 +19,7 @@ function factsOn(version: string, dropinAt: (started: number) => number) {
   return { facts, started };
 }
 
-describe.each(['247', '252', '257'])('owed restarts on systemd %s', (version) => {
+describe.each(RECORDED_VERSIONS)('owed restarts on systemd %s', (version) => {
   it('knows when the process started: boot time plus its time since boot', () => {
     const { started } = factsOn(version, (at) => at);
     expect(started).toBeGreaterThan(BOOTED_AT + 1000);
