@@ -2,8 +2,8 @@
 import { bridgeExists } from './host-network.js';
 import { stateDir } from './layout.js';
 import { isNspawnOf } from './processes.js';
-import { sshBannerSeen } from './ssh-ready.js';
 import type { LabRelease } from './releases.js';
+import { sshBannerSeen } from './ssh-ready.js';
 import { readRecordedState } from './state.js';
 
 /** One host's status. */
