@@ -3,6 +3,7 @@ import type { Client, ClientChannel } from 'ssh2';
 import { HfleetError } from '../errors.js';
 import { shellCommand } from '../util/shell-quote.js';
 import { describeCommand, remoteArgv } from './command-line.js';
+import { EarlyOutput } from './early-output.js';
 import type { ShellChannel } from './shell-channel.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
 
@@ -139,8 +140,16 @@ export class SshConnection implements Connection {
     const countReceived = (chunk: Buffer) => {
       this.stats.bytesReceived += chunk.length;
     };
-    stream.on('data', countReceived);
-    stream.stderr.on('data', countReceived);
+    const stdout = new EarlyOutput();
+    const stderr = new EarlyOutput();
+    stream.on('data', (chunk: Buffer) => {
+      countReceived(chunk);
+      stdout.push(chunk);
+    });
+    stream.stderr.on('data', (chunk: Buffer) => {
+      countReceived(chunk);
+      stderr.push(chunk);
+    });
     const closeListeners: Array<(reason: string) => void> = [];
     let closedReason: string | undefined;
     const closed = (reason: string) => {
@@ -164,8 +173,8 @@ export class SshConnection implements Connection {
         stream.write(data);
       },
       end: () => stream.end(),
-      onStdout: (listener) => stream.on('data', listener),
-      onStderr: (listener) => stream.stderr.on('data', listener),
+      onStdout: (listener) => stdout.listen(listener),
+      onStderr: (listener) => stderr.listen(listener),
       onClose: (listener) => {
         if (closedReason !== undefined) queueMicrotask(() => listener(closedReason!));
         else closeListeners.push(listener);
