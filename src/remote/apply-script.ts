@@ -29,7 +29,8 @@ hf_useradd() {
   if getent group "$1" >/dev/null; then useradd -r -M -s "$2" -g "$1" "$1"; else useradd -r -M -s "$2" -U "$1"; fi
 }
 hf_put() {
-  hf_err=$( { mkdir -p "${'$'}{1%/*}" && ( set -C; printf %s "$3" | base64 -d > "$2" ) && chmod ${MANAGED_FILE.mode} "$2" && chown ${MANAGED_FILE.owner}:${MANAGED_FILE.group} "$2"; } 2>&1 ) || {
+  # A temp is created 0600 (umask 077) and made 0644 root:root only once whole.
+  hf_err=$( { mkdir -p "${'$'}{1%/*}" && ( set -C; umask 077; printf %s "$3" | base64 -d > "$2" ) && chmod ${MANAGED_FILE.mode} "$2" && chown ${MANAGED_FILE.owner}:${MANAGED_FILE.group} "$2"; } 2>&1 ) || {
     rm -f "$2"; hf_fail "write $1" 1 "$(hf_why "$1" "$hf_err")"; return 1; }
   sync "$2" 2>/dev/null; return 0
 }
