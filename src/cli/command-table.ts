@@ -114,11 +114,10 @@ export function commandHeader(name: string): { command: string; describe: string
   return { command: entry.command, describe: entry.describe };
 }
 
-/** The command an argument list runs: its first word that names a command, or undefined (help, version). */
-export function commandInArguments(argv: readonly string[]): CommandEntry | undefined {
-  for (const word of argv) {
-    const entry = COMMANDS.find((candidate) => candidate.name === word);
-    if (entry) return entry;
-  }
-  return undefined;
+/**
+ * The commands an argument list may run: every word that names one (an option's value can be a command's
+ * name, as in `--limit status apply`; yargs decides which runs). Empty for help and version.
+ */
+export function commandsInArguments(argv: readonly string[]): CommandEntry[] {
+  return COMMANDS.filter((entry) => argv.includes(entry.name));
 }

@@ -1,6 +1,6 @@
 // The yargs root: lists every command from the command table, loads only the one that runs, inside the single error boundary.
 import type { Argv } from 'yargs';
-import { COMMANDS, type CommandEntry, commandInArguments, type SetExitCode } from './command-table.js';
+import { COMMANDS, type CommandEntry, commandsInArguments, type SetExitCode } from './command-table.js';
 import { VERSION } from './version.js';
 
 /** Run the CLI with these arguments; resolves to the process exit code. */
@@ -46,16 +46,16 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-// Register the command that runs in full and every other one as a listing only (shell completion loads all).
+// Register in full every command the arguments name, every other one as a listing only (shell completion loads all).
 async function registerCommands(
   parser: Argv,
   argv: readonly string[],
   setExitCode: SetExitCode,
 ): Promise<void> {
-  const running = commandInArguments(argv);
+  const named = commandsInArguments(argv);
   const completing = argv.includes('--get-yargs-completions');
   for (const entry of COMMANDS) {
-    if (completing || entry === running) parser.command((await entry.load())(setExitCode));
+    if (completing || named.includes(entry)) parser.command((await entry.load())(setExitCode));
     else parser.command(listingOnly(entry));
   }
 }

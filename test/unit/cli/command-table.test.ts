@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, commandHeader, commandInArguments } from '../../../src/cli/command-table.js';
+import { COMMANDS, commandHeader, commandsInArguments } from '../../../src/cli/command-table.js';
 
 describe('the command table', () => {
-  it('finds the command an argument list runs, past options before it', () => {
-    expect(commandInArguments(['apply', 'inventory.yml'])?.name).toBe('apply');
-    expect(commandInArguments(['--json', 'status'])?.name).toBe('status');
-    expect(commandInArguments(['--help'])).toBeUndefined();
-    expect(commandInArguments([])).toBeUndefined();
+  it('finds every command an argument list may run, an option value that names one included', () => {
+    const names = (argv: string[]) => commandsInArguments(argv).map((entry) => entry.name);
+    expect(names(['apply', 'inventory.yml'])).toEqual(['apply']);
+    expect(names(['--json', 'status'])).toEqual(['status']);
+    expect(names(['--limit', 'status', 'apply'])).toEqual(['apply', 'status']);
+    expect(names(['--help'])).toEqual([]);
+    expect(names([])).toEqual([]);
   });
 
   it('refuses a name it does not list', () => {
