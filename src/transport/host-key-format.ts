@@ -1,5 +1,6 @@
 // Describe an SSH public key blob the way OpenSSH does: its type and its SHA256 fingerprint (pure).
 import { createHash } from 'node:crypto';
+import type { ServerHostKeyAlgorithm } from 'ssh2';
 
 /** The key type named at the start of a wire-format public key blob (`ssh-ed25519`, `ssh-rsa`...). */
 export function keyTypeOf(blob: Buffer): string {
@@ -19,7 +20,7 @@ export function knownHostsLine(name: string, blob: Buffer): string {
   return `${name} ${keyTypeOf(blob)} ${blob.toString('base64')}`;
 }
 
-const DEFAULT_HOST_KEY_ALGORITHMS = [
+const DEFAULT_HOST_KEY_ALGORITHMS: readonly ServerHostKeyAlgorithm[] = [
   'ssh-ed25519',
   'ecdsa-sha2-nistp256',
   'ecdsa-sha2-nistp384',
@@ -30,7 +31,7 @@ const DEFAULT_HOST_KEY_ALGORITHMS = [
 ];
 
 /** The host key algorithms to offer, those matching already-known key types first (as OpenSSH does). */
-export function preferredHostKeyAlgorithms(knownKeyTypes: readonly string[]): string[] {
+export function preferredHostKeyAlgorithms(knownKeyTypes: readonly string[]): ServerHostKeyAlgorithm[] {
   const preferred = DEFAULT_HOST_KEY_ALGORITHMS.filter((algorithm) =>
     knownKeyTypes.some((type) => type === algorithm || (type === 'ssh-rsa' && algorithm.startsWith('rsa-'))),
   );

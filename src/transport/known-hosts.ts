@@ -1,4 +1,5 @@
 // Host key verification against known_hosts under the strict / accept-new / off policies.
+import type { ServerHostKeyAlgorithm } from 'ssh2';
 import { HfleetError } from '../errors.js';
 import type { HostKeyChecking } from '../inventory/types.js';
 import { knownHostsLine, preferredHostKeyAlgorithms, sha256Fingerprint } from './host-key-format.js';
@@ -75,7 +76,7 @@ export function decideHostKey(verdict: HostKeyVerdict, key: Buffer, ctx: HostKey
 
 /** What connect needs: the algorithms to offer, the ssh2 verifier, and the refusal once one happened. */
 export interface HostKeyCheck {
-  algorithms: string[];
+  algorithms: ServerHostKeyAlgorithm[];
   verifier(key: Buffer, verify: (accepted: boolean) => void): void;
   refusal(): HfleetError | undefined;
 }

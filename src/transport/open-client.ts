@@ -81,7 +81,7 @@ export async function openClient(
           : (sock ?? tcpConnect({ host: target.address, port: ssh.port, noDelay: true })),
       authHandler: auth.attempts,
       hostVerifier: check.verifier,
-      algorithms: { serverHostKey: check.algorithms as never },
+      algorithms: { serverHostKey: check.algorithms },
       readyTimeout: ssh.connectTimeout * 1000,
       keepaliveInterval: ssh.serverAlive?.interval ? ssh.serverAlive.interval * 1000 : KEEPALIVE_INTERVAL_MS,
       keepaliveCountMax: ssh.serverAlive?.interval ? ssh.serverAlive.countMax : KEEPALIVE_COUNT_MAX,
