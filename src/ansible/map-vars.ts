@@ -16,8 +16,9 @@ export interface MappedVars {
   extra: Record<string, unknown>;
 }
 
-/** Variables another part of the import reads (customer and display name). */
+/** The Ansible variable that names a host's customer (read by the grouping step of the import). */
 export const CUSTOMER_VAR = 'hfleet_customer';
+/** The Ansible variable that gives a customer's display name (read by the grouping step of the import). */
 export const DISPLAY_NAME_VAR = 'hfleet_display_name';
 
 const CTX: ValidationContext = { file: 'ansible', home: '/nonexistent-home', baseDir: '/' };

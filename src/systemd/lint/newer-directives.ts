@@ -33,7 +33,7 @@ const NEWER: Readonly<Record<string, readonly string[]>> = {
   NFTSet: CGROUP,
 };
 
-// True when systemd 253-257 knows `key` in `[section]` although 252 does not.
+/** True when systemd 253-257 knows `key` in `[section]` although 252 does not. */
 export function isNewerDirective(section: string, key: string): boolean {
   return NEWER[key]?.includes(section) ?? false;
 }

@@ -53,7 +53,7 @@ function run(
   });
 }
 
-// Connect: start the host's master connection (host key checked, authenticated) and hand back the Connection.
+/** Connect: start the host's master connection (host key checked, authenticated) and hand back the Connection. */
 export async function opensshConnect(target: SshTarget): Promise<Connection> {
   if (target.ssh.unusable) throw new HfleetError('SSH_CONFIG', `${target.host}: ${target.ssh.unusable}`);
   const ctx: SshCommandContext = { controlDir: privateControlDir(), persistSeconds: PERSIST_SECONDS };

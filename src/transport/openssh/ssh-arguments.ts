@@ -22,7 +22,7 @@ export interface SshCommandContext {
   persistSeconds: number;
 }
 
-// The options every ssh run for the target takes (before the destination).
+/** The options every ssh run for the target takes (before the destination). */
 export function sshOptions(target: SshTarget, ctx: SshCommandContext): string[] {
   const { ssh } = target;
   const args = ['-F', ssh.openssh?.configFile ?? '/dev/null'];
@@ -46,7 +46,7 @@ export function sshOptions(target: SshTarget, ctx: SshCommandContext): string[] 
   return args;
 }
 
-// The full argv to run `remoteCommand` (one shell word string, already quoted) on the target.
+/** The full argv to run `remoteCommand` (one shell word string, already quoted) on the target. */
 export function sshCommand(target: SshTarget, ctx: SshCommandContext, remoteCommand: string): string[] {
   return [...sshOptions(target, ctx), '--', target.ssh.openssh?.destination ?? target.address, remoteCommand];
 }

@@ -28,7 +28,7 @@ const RULES: Array<
   [/Could not resolve hostname/i, 'SSH_DNS', 'check the address and DNS'],
 ];
 
-// The error for an ssh run that ended with status 255 (ssh's own failure) and this stderr.
+/** The error for an ssh run that ended with status 255 (ssh's own failure) and this stderr. */
 export function sshFailure(host: string, stderr: string): HfleetError {
   const lines = stderr
     .split('\n')
