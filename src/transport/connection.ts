@@ -2,6 +2,7 @@
 import type { Client, ClientChannel } from 'ssh2';
 import { HfleetError } from '../errors.js';
 import { shellCommand } from '../util/shell-quote.js';
+import { CloseSignal } from './close-signal.js';
 import { describeCommand, remoteArgv } from './command-line.js';
 import { EarlyOutput } from './early-output.js';
 import type { ShellChannel } from './shell-channel.js';
@@ -10,9 +11,8 @@ import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } f
 /** A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host). */
 export class SshConnection implements Connection {
   readonly stats: TransportStats = { commands: 0, bytesSent: 0, bytesReceived: 0 };
-  #closed = false;
+  readonly #closing = new CloseSignal();
   #lastError: Error | undefined;
-  readonly #closeListeners: Array<() => void> = [];
 
   constructor(
     readonly target: SshTarget,
@@ -27,16 +27,15 @@ export class SshConnection implements Connection {
   }
 
   get closed(): boolean {
-    return this.#closed;
+    return this.#closing.closed;
   }
 
   onClose(listener: () => void): void {
-    if (this.#closed) queueMicrotask(listener);
-    else this.#closeListeners.push(listener);
+    this.#closing.listen(listener);
   }
 
   close(): void {
-    if (this.#closed) return;
+    if (this.#closing.closed) return;
     this.client.end();
     this.#markClosed();
   }
@@ -44,7 +43,7 @@ export class SshConnection implements Connection {
   exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     const command = shellCommand(remoteArgv(argv, this.target.ssh.become));
     const label = describeCommand(argv);
-    if (this.#closed) return Promise.reject(this.#lost(label, 'before'));
+    if (this.closed) return Promise.reject(this.#lost(label, 'before'));
     const stdin = typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin;
     this.stats.commands += 1;
     this.stats.bytesSent += Buffer.byteLength(command) + (stdin?.length ?? 0);
@@ -59,12 +58,11 @@ export class SshConnection implements Connection {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        const index = this.#closeListeners.indexOf(onLost);
-        if (index >= 0) this.#closeListeners.splice(index, 1);
+        this.#closing.unlisten(onLost);
         outcome();
       };
       const onLost = () => settle(() => reject(this.#lost(label, 'during')));
-      this.#closeListeners.push(onLost);
+      this.#closing.listen(onLost);
       if (opts.timeoutMs !== undefined) {
         timer = setTimeout(() => {
           settle(() => reject(this.#timedOut(label, opts.timeoutMs ?? 0)));
@@ -75,9 +73,7 @@ export class SshConnection implements Connection {
       try {
         this.client.exec(command, (error, stream) => {
           if (error) {
-            settle(() =>
-              reject(this.#closed ? this.#lost(label, 'during') : this.#startFailed(label, error)),
-            );
+            settle(() => reject(this.closed ? this.#lost(label, 'during') : this.#startFailed(label, error)));
             return;
           }
           channel = stream;
@@ -96,7 +92,7 @@ export class SshConnection implements Connection {
             exit = { code: typeof code === 'number' ? code : null, signal: signal ?? undefined };
           });
           stream.on('close', () => {
-            if (!exit && this.#closed) return onLost();
+            if (!exit && this.closed) return onLost();
             settle(() =>
               resolve({
                 code: exit?.code ?? null,
@@ -118,14 +114,14 @@ export class SshConnection implements Connection {
   openShell(argv: readonly string[]): Promise<ShellChannel> {
     const command = shellCommand(remoteArgv(argv, this.target.ssh.become));
     const label = describeCommand(argv);
-    if (this.#closed) return Promise.reject(this.#lost(label, 'before'));
+    if (this.closed) return Promise.reject(this.#lost(label, 'before'));
     this.stats.commands += 1;
     this.stats.bytesSent += Buffer.byteLength(command);
     return new Promise<ShellChannel>((resolve, reject) => {
       try {
         this.client.exec(command, (error, stream) => {
           if (error) {
-            reject(this.#closed ? this.#lost(label, 'during') : this.#startFailed(label, error));
+            reject(this.closed ? this.#lost(label, 'during') : this.#startFailed(label, error));
             return;
           }
           resolve(this.#shellChannel(stream));
@@ -150,20 +146,15 @@ export class SshConnection implements Connection {
       countReceived(chunk);
       stderr.push(chunk);
     });
-    const closeListeners: Array<(reason: string) => void> = [];
-    let closedReason: string | undefined;
-    const closed = (reason: string) => {
-      if (closedReason !== undefined) return;
-      closedReason = reason;
-      for (const listener of closeListeners.splice(0)) listener(reason);
-    };
+    const channelClosing = new CloseSignal<string>();
+    const closed = (reason: string) => channelClosing.close(reason);
     let exitText = 'the remote shell ended';
     stream.on('exit', (code: number | null, signal?: string) => {
       exitText = `the remote shell exited (${signal ?? code})`;
     });
     stream.on('close', () =>
       closed(
-        this.#closed ? `connection closed${this.#lastError ? `: ${this.#lastError.message}` : ''}` : exitText,
+        this.closed ? `connection closed${this.#lastError ? `: ${this.#lastError.message}` : ''}` : exitText,
       ),
     );
     this.onClose(() => closed(`connection closed${this.#lastError ? `: ${this.#lastError.message}` : ''}`));
@@ -175,20 +166,13 @@ export class SshConnection implements Connection {
       end: () => stream.end(),
       onStdout: (listener) => stdout.listen(listener),
       onStderr: (listener) => stderr.listen(listener),
-      onClose: (listener) => {
-        if (closedReason !== undefined) queueMicrotask(() => listener(closedReason!));
-        else closeListeners.push(listener);
-      },
+      onClose: (listener) => channelClosing.listen(listener),
       close: () => stream.close(),
     };
   }
 
   #markClosed(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    const listeners = this.#closeListeners.splice(0);
-    for (const listener of listeners) listener();
-    this.release();
+    if (this.#closing.close()) this.release();
   }
 
   #lost(label: string, when: 'before' | 'during'): HfleetError {

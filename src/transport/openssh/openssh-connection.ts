@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HfleetError } from '../../errors.js';
 import { shellCommand } from '../../util/shell-quote.js';
+import { CloseSignal } from '../close-signal.js';
 import { describeCommand, remoteArgv } from '../command-line.js';
 import type { ShellChannel } from '../shell-channel.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from '../types.js';
@@ -65,8 +66,7 @@ export async function opensshConnect(target: SshTarget): Promise<Connection> {
 /** A Connection whose every command is a client of the host's ssh master. */
 export class OpenSshConnection implements Connection {
   readonly stats: TransportStats = { commands: 0, bytesSent: 0, bytesReceived: 0 };
-  #closed = false;
-  readonly #closeListeners: Array<() => void> = [];
+  readonly #closing = new CloseSignal();
   readonly #children = new Set<ChildProcessWithoutNullStreams>();
 
   constructor(
@@ -75,22 +75,20 @@ export class OpenSshConnection implements Connection {
   ) {}
 
   get closed(): boolean {
-    return this.#closed;
+    return this.#closing.closed;
   }
 
   onClose(listener: () => void): void {
-    if (this.#closed) queueMicrotask(listener);
-    else this.#closeListeners.push(listener);
+    this.#closing.listen(listener);
   }
 
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#closing.closed) return;
     for (const child of this.#children) child.kill('SIGTERM');
     spawn('ssh', [...sshOptions(this.target, this.ctx), '-O', 'exit', '--', this.#destination()], {
       stdio: 'ignore',
     }).on('error', () => undefined);
-    for (const listener of this.#closeListeners.splice(0)) listener();
+    this.#closing.close();
   }
 
   #destination(): string {
@@ -99,7 +97,7 @@ export class OpenSshConnection implements Connection {
 
   async exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     const label = describeCommand(argv);
-    if (this.#closed)
+    if (this.closed)
       throw new HfleetError('SSH_SOCKET', `${this.target.host}: connection closed before \`${label}\``);
     const command = shellCommand(remoteArgv(argv, this.target.ssh.become));
     const stdin = typeof opts.stdin === 'string' ? Buffer.from(opts.stdin) : opts.stdin;
@@ -132,7 +130,7 @@ export class OpenSshConnection implements Connection {
   }
 
   async openShell(argv: readonly string[]): Promise<ShellChannel> {
-    if (this.#closed) throw new HfleetError('SSH_SOCKET', `${this.target.host}: connection closed`);
+    if (this.closed) throw new HfleetError('SSH_SOCKET', `${this.target.host}: connection closed`);
     const command = shellCommand(remoteArgv(argv, this.target.ssh.become));
     this.stats.commands += 1;
     const child = spawn('ssh', sshCommand(this.target, this.ctx, command), {
@@ -143,12 +141,10 @@ export class OpenSshConnection implements Connection {
     child.stdout.on('data', (chunk: Buffer) => {
       this.stats.bytesReceived += chunk.length;
     });
-    let closedReason: string | undefined;
-    const listeners: Array<(reason: string) => void> = [];
+    const channelClosing = new CloseSignal<string>();
     child.on('close', (code, signal) => {
       this.#children.delete(child);
-      closedReason = `the remote shell exited (${signal ?? code})`;
-      for (const listener of listeners.splice(0)) listener(closedReason);
+      channelClosing.close(`the remote shell exited (${signal ?? code})`);
     });
     return {
       write: (data) => {
@@ -158,10 +154,7 @@ export class OpenSshConnection implements Connection {
       end: () => child.stdin.end(),
       onStdout: (listener) => child.stdout.on('data', listener),
       onStderr: (listener) => child.stderr.on('data', listener),
-      onClose: (listener) => {
-        if (closedReason !== undefined) queueMicrotask(() => listener(closedReason as string));
-        else listeners.push(listener);
-      },
+      onClose: (listener) => channelClosing.listen(listener),
       close: () => child.kill('SIGTERM'),
     };
   }
