@@ -2,16 +2,7 @@
 // host lines split as a shell splits them (`#` starts a comment), values read as Python literals.
 import { HfleetError } from '../errors.js';
 import { readHostPattern } from './host-pattern.js';
-import {
-  type AnsibleInventory,
-  type AnsibleVars,
-  addChild,
-  addGroup,
-  addHosts,
-  emptyInventory,
-  reconcile,
-  setGroupVariable,
-} from './model.js';
+import * as model from './model.js';
 import { pythonLiteral } from './python-literal.js';
 import { shellWords } from './shell-words.js';
 
@@ -39,7 +30,7 @@ function hostLine(line: string, where: string) {
   if (pattern.names.some((name) => name.trim() === '---')) {
     throw new HfleetError('INVENTORY_INVALID', `${where}: host pattern '---' (a sign this is a YAML file)`);
   }
-  const vars: AnsibleVars = {};
+  const vars: model.AnsibleVars = {};
   for (const word of rest) {
     const at = word.indexOf('=');
     if (at < 0) {
@@ -51,15 +42,15 @@ function hostLine(line: string, where: string) {
 }
 
 /** Parse INI inventory text as Ansible's ini plugin does; errors name the file and line. */
-export function parseAnsibleIni(text: string, file: string): AnsibleInventory {
-  const inventory = emptyInventory();
+export function parseAnsibleIni(text: string, file: string): model.AnsibleInventory {
+  const inventory = model.emptyInventory();
   const pending = new Map<string, Pending>();
   const attachPending = (group: string) => {
     const waiting = pending.get(group);
     if (!waiting) return;
     pending.delete(group);
     for (const parent of waiting.parents) {
-      addChild(inventory, parent, group);
+      model.addChild(inventory, parent, group);
       if (pending.get(parent)?.state === 'children') attachPending(parent);
     }
   };
@@ -83,7 +74,7 @@ export function parseAnsibleIni(text: string, file: string): AnsibleInventory {
       if (!inventory.groups.has(group)) {
         if (state === 'vars' && !pending.has(group))
           pending.set(group, { line: index + 1, state, parents: [] });
-        addGroup(inventory, group);
+        model.addGroup(inventory, group);
       }
       if (state !== 'vars') {
         if (pending.get(group)?.state === 'children') attachPending(group);
@@ -99,16 +90,21 @@ export function parseAnsibleIni(text: string, file: string): AnsibleInventory {
     }
     if (state === 'hosts') {
       const { names, port, vars } = hostLine(line, where);
-      addHosts(inventory, group, names, port, vars, where);
+      model.addHosts(inventory, group, names, port, vars, where);
     } else if (state === 'vars') {
       const at = line.indexOf('=');
       if (at < 0) throw new HfleetError('INVENTORY_INVALID', `${where}: expected key=value, got '${line}'`);
-      setGroupVariable(inventory, group, line.slice(0, at).trim(), pythonLiteral(line.slice(at + 1).trim()));
+      model.setGroupVariable(
+        inventory,
+        group,
+        line.slice(0, at).trim(),
+        pythonLiteral(line.slice(at + 1).trim()),
+      );
     } else {
       const child = GROUP_NAME.exec(line)?.[1];
       if (child === undefined)
         throw new HfleetError('INVENTORY_INVALID', `${where}: expected group name, got '${line}'`);
-      if (inventory.groups.has(child)) addChild(inventory, group, child);
+      if (inventory.groups.has(child)) model.addChild(inventory, group, child);
       else {
         const waiting = pending.get(child) ?? { line: index + 1, state, parents: [] };
         waiting.parents.push(group);
@@ -123,6 +119,6 @@ export function parseAnsibleIni(text: string, file: string): AnsibleInventory {
         : `[${waiting.parents.at(-1)}:children] includes undefined group ${name}`;
     throw new HfleetError('INVENTORY_INVALID', `${file}:${waiting.line}: section ${what}`);
   }
-  reconcile(inventory);
+  model.reconcile(inventory);
   return inventory;
 }

@@ -3,16 +3,7 @@
 import { defineScalarTag, load, mergeTag, YAML11_SCHEMA } from 'js-yaml';
 import { HfleetError } from '../errors.js';
 import { readHostPattern } from './host-pattern.js';
-import {
-  type AnsibleInventory,
-  type AnsibleVars,
-  addChild,
-  addGroup,
-  addHosts,
-  emptyInventory,
-  reconcile,
-  setGroupVariable,
-} from './model.js';
+import * as model from './model.js';
 
 type Mapping = Record<string, unknown>;
 
@@ -48,12 +39,12 @@ function plain(value: unknown): unknown {
 
 // One group and, recursively, its children, with Ansible's tolerance: a string section is a one-key
 // mapping, an empty section is skipped, an unknown key is skipped (and noted).
-function readGroup(inventory: AnsibleInventory, name: string, value: unknown, where: string): void {
+function readGroup(inventory: model.AnsibleInventory, name: string, value: unknown, where: string): void {
   if (value !== null && !isMapping(value)) {
     inventory.notes.push(`${where}: not a group definition (a ${typeof value}); Ansible skips it`);
     return;
   }
-  addGroup(inventory, name);
+  model.addGroup(inventory, name);
   if (value === null) return;
   const body: Mapping = { ...value };
   for (const section of ['vars', 'children', 'hosts']) {
@@ -69,12 +60,12 @@ function readGroup(inventory: AnsibleInventory, name: string, value: unknown, wh
       inventory.notes.push(`${where}/${key}: not hosts, vars or children; Ansible skips it`);
     } else if (key === 'vars') {
       for (const [variable, setting] of Object.entries(item))
-        setGroupVariable(inventory, name, variable, plain(setting));
+        model.setGroupVariable(inventory, name, variable, plain(setting));
     } else if (key === 'children') {
       for (const [child, childBody] of Object.entries(item)) {
         readGroup(inventory, child, childBody, `${where}/children/${child}`);
-        if (inventory.groups.has(child)) addChild(inventory, name, child);
-        else if (inventory.hosts.has(child)) addHosts(inventory, name, [child], undefined, {}, where);
+        if (inventory.groups.has(child)) model.addChild(inventory, name, child);
+        else if (inventory.hosts.has(child)) model.addHosts(inventory, name, [child], undefined, {}, where);
         else
           throw new HfleetError(
             'INVENTORY_INVALID',
@@ -88,14 +79,21 @@ function readGroup(inventory: AnsibleInventory, name: string, value: unknown, wh
           throw new HfleetError('INVENTORY_INVALID', `${where}/hosts/${key}: host vars must be a mapping`);
         }
         const { names, port } = readHostPattern(key, `${where}/hosts/${key}`);
-        addHosts(inventory, name, names, port, plain(own) as AnsibleVars, `${where}/hosts/${key}`);
+        model.addHosts(
+          inventory,
+          name,
+          names,
+          port,
+          plain(own) as model.AnsibleVars,
+          `${where}/hosts/${key}`,
+        );
       }
     }
   }
 }
 
 /** Parse YAML (or JSON) inventory text as Ansible's yaml plugin does; top-level keys are groups. */
-export function parseAnsibleYaml(text: string, file: string): AnsibleInventory {
+export function parseAnsibleYaml(text: string, file: string): model.AnsibleInventory {
   let document: unknown;
   try {
     document = load(text, { schema: SCHEMA, filename: file, json: true, maxAliases: 1000 });
@@ -114,8 +112,8 @@ export function parseAnsibleYaml(text: string, file: string): AnsibleInventory {
       { hint: 'run `ansible-inventory -i FILE --list -y > static.yml` and import static.yml' },
     );
   }
-  const inventory = emptyInventory();
+  const inventory = model.emptyInventory();
   for (const [name, body] of Object.entries(document)) readGroup(inventory, name, body, `${file}: ${name}`);
-  reconcile(inventory);
+  model.reconcile(inventory);
   return inventory;
 }
