@@ -3,15 +3,15 @@ import type { Client, ClientChannel } from 'ssh2';
 import { HfleetError } from '../errors.js';
 import { shellCommand } from '../util/shell-quote.js';
 import { CloseSignal } from './close-signal.js';
+import { ClosingConnection } from './closing-connection.js';
 import { describeCommand, remoteArgv } from './command-line.js';
 import { EarlyOutput } from './early-output.js';
 import type { ShellChannel } from './shell-channel.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from './types.js';
 
 /** A Connection over a ready ssh2 client; `release` runs once after it closed (e.g. ends a jump host). */
-export class SshConnection implements Connection {
+export class SshConnection extends ClosingConnection implements Connection {
   readonly stats: TransportStats = { commands: 0, bytesSent: 0, bytesReceived: 0 };
-  readonly #closing = new CloseSignal();
   #lastError: Error | undefined;
 
   constructor(
@@ -19,6 +19,7 @@ export class SshConnection implements Connection {
     private readonly client: Client,
     private readonly release: () => void = () => undefined,
   ) {
+    super();
     client.on('error', (error: Error) => {
       this.#lastError = error;
     });
@@ -26,16 +27,8 @@ export class SshConnection implements Connection {
     client.once('close', () => this.#markClosed());
   }
 
-  get closed(): boolean {
-    return this.#closing.closed;
-  }
-
-  onClose(listener: () => void): void {
-    this.#closing.listen(listener);
-  }
-
   close(): void {
-    if (this.#closing.closed) return;
+    if (this.closed) return;
     this.client.end();
     this.#markClosed();
   }
@@ -58,11 +51,11 @@ export class SshConnection implements Connection {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        this.#closing.unlisten(onLost);
+        this.closing.unlisten(onLost);
         outcome();
       };
       const onLost = () => settle(() => reject(this.#lost(label, 'during')));
-      this.#closing.listen(onLost);
+      this.closing.listen(onLost);
       if (opts.timeoutMs !== undefined) {
         timer = setTimeout(() => {
           settle(() => reject(this.#timedOut(label, opts.timeoutMs ?? 0)));
@@ -172,7 +165,7 @@ export class SshConnection implements Connection {
   }
 
   #markClosed(): void {
-    if (this.#closing.close()) this.release();
+    if (this.closing.close()) this.release();
   }
 
   #lost(label: string, when: 'before' | 'during'): HfleetError {

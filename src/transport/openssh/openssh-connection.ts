@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { HfleetError } from '../../errors.js';
 import { shellCommand } from '../../util/shell-quote.js';
 import { CloseSignal } from '../close-signal.js';
+import { ClosingConnection } from '../closing-connection.js';
 import { describeCommand, remoteArgv } from '../command-line.js';
 import type { ShellChannel } from '../shell-channel.js';
 import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from '../types.js';
@@ -64,31 +65,24 @@ export async function opensshConnect(target: SshTarget): Promise<Connection> {
 }
 
 /** A Connection whose every command is a client of the host's ssh master. */
-export class OpenSshConnection implements Connection {
+export class OpenSshConnection extends ClosingConnection implements Connection {
   readonly stats: TransportStats = { commands: 0, bytesSent: 0, bytesReceived: 0 };
-  readonly #closing = new CloseSignal();
   readonly #children = new Set<ChildProcessWithoutNullStreams>();
 
   constructor(
     readonly target: SshTarget,
     private readonly ctx: SshCommandContext,
-  ) {}
-
-  get closed(): boolean {
-    return this.#closing.closed;
-  }
-
-  onClose(listener: () => void): void {
-    this.#closing.listen(listener);
+  ) {
+    super();
   }
 
   close(): void {
-    if (this.#closing.closed) return;
+    if (this.closed) return;
     for (const child of this.#children) child.kill('SIGTERM');
     spawn('ssh', [...sshOptions(this.target, this.ctx), '-O', 'exit', '--', this.#destination()], {
       stdio: 'ignore',
     }).on('error', () => undefined);
-    this.#closing.close();
+    this.closing.close();
   }
 
   #destination(): string {
