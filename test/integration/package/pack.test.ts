@@ -13,6 +13,7 @@ const COPIED = [
   'tsconfig.build.json',
   'README.md',
   'bin',
+  'scripts/clean-dist.mjs',
   'src',
   'playbooks',
   'inventories',
