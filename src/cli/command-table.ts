@@ -1,5 +1,5 @@
 // Every hfleet command by name: its usage line and one-line description here, its module loaded only when it runs.
-import type { CommandModule } from 'yargs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 
 /** Sets the process exit code a command's handler decided on. */
 export type SetExitCode = (code: number) => void;
@@ -112,6 +112,15 @@ export function commandHeader(name: string): { command: string; describe: string
   const entry = COMMANDS.find((candidate) => candidate.name === name);
   if (!entry) throw new Error(`no command named ${name} in the command table`);
   return { command: entry.command, describe: entry.describe };
+}
+
+/** A command's yargs module: its usage line and description from this table, its options and what it does. */
+export function defineCommand<Options>(
+  name: string,
+  builder: (yargs: Argv) => Argv<Options>,
+  handler: (args: ArgumentsCamelCase<Options>) => void | Promise<void>,
+): CommandModule<object, Options> {
+  return { ...commandHeader(name), builder, handler };
 }
 
 /**

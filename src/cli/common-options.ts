@@ -17,19 +17,73 @@ export function defaultInventoryPath(env: NodeJS.ProcessEnv = process.env): stri
 
 /** Add the INVENTORY positional, --limit and --json to a command. */
 export function withInventoryOptions<T>(yargs: Argv<T>) {
+  const withInventory = yargs.positional('inventory', {
+    type: 'string',
+    describe: 'inventory file (default: $HFLEET_INVENTORY, else ./inventory.yml)',
+    default: defaultInventoryPath(),
+    defaultDescription: '$HFLEET_INVENTORY or ./inventory.yml',
+  });
+  return withJsonOption(withLimitOption(withInventory));
+}
+
+/** Add `--limit`/`-l`: which customers, hosts or groups a command works on (`describe` when it says more). */
+export function withLimitOption<T>(
+  yargs: Argv<T>,
+  describe = 'comma list of customers, hosts or groups; * globs; !name excludes',
+) {
+  return yargs.option('limit', { alias: 'l', type: 'string', describe });
+}
+
+/** Add `--json`: machine-readable output on stdout instead of text (`describe` says what it prints). */
+export function withJsonOption<T>(yargs: Argv<T>, describe = 'print one JSON document on stdout') {
+  return yargs.option('json', { type: 'boolean', default: false, describe });
+}
+
+/** Add `--playbook FILE`: the playbook to render hosts from instead of the built-in one. */
+export function withPlaybookOption<T>(
+  yargs: Argv<T>,
+  describe = 'playbook file (default: the built-in playbooks/honeyframe.yml)',
+) {
+  return yargs.option('playbook', { type: 'string', describe });
+}
+
+/** Add `--forks N`: how many hosts are worked on at once; `describe` says at what, and its default. */
+export function withForksOption<T>(yargs: Argv<T>, describe: string) {
+  return yargs.option('forks', { type: 'number', describe });
+}
+
+/** Add `--lock-wait SECONDS`: how long to wait for another run's lock on a host before giving up on it. */
+export function withLockWaitOption<T>(yargs: Argv<T>) {
+  return yargs.option('lock-wait', {
+    type: 'number',
+    default: 0,
+    describe: "seconds to wait for another run's host lock",
+  });
+}
+
+/** Add `--health-timeout` and `--settle`: how long a (re)started service has to turn healthy, then hold still. */
+export function withHealthOptions<T>(yargs: Argv<T>) {
   return yargs
-    .positional('inventory', {
-      type: 'string',
-      describe: 'inventory file (default: $HFLEET_INVENTORY, else ./inventory.yml)',
-      default: defaultInventoryPath(),
-      defaultDescription: '$HFLEET_INVENTORY or ./inventory.yml',
+    .option('health-timeout', {
+      type: 'number',
+      describe: 'seconds each service has to become healthy (default: the health_timeout var)',
     })
-    .option('limit', {
-      alias: 'l',
-      type: 'string',
-      describe: 'comma list of customers, hosts or groups; * globs; !name excludes',
-    })
-    .option('json', { type: 'boolean', default: false, describe: 'print one JSON document on stdout' });
+    .option('settle', {
+      type: 'number',
+      describe:
+        "seconds a started or restarted service must hold still once healthy (default: its health task's, 5)",
+    });
+}
+
+/** Add `--batch` and `--max-fail` of a rollout; `when` (e.g. `with --rolling: `) says when they count. */
+export function withBatchOptions<T>(yargs: Argv<T>, when = '') {
+  return yargs
+    .option('batch', { type: 'string', describe: `${when}customers per batch, N or N% (default 1)` })
+    .option('max-fail', {
+      type: 'number',
+      default: 0,
+      describe: `${when}host failures tolerated before the rollout halts`,
+    });
 }
 
 /** The options of commands that connect to hosts. */
@@ -89,6 +143,3 @@ export function withStepTimeoutOption<T>(yargs: Argv<T>, defaultSec: number) {
     describe: 'seconds one round trip on a host may take (facts, applying, restarting) before the host fails',
   });
 }
-
-/** The options a command's builder declares, as yargs types them: what its handler receives (camel-cased). */
-export type OptionsOf<Builder> = Builder extends (yargs: Argv) => Argv<infer Options> ? Options : never;

@@ -12,8 +12,10 @@ import type { JunitCase } from '../report/junit.js';
 import type { InventoryArgs, OutputArgs, SshConfigArgs, StepTimeoutArgs } from './common-options.js';
 import {
   secondsToMs,
+  withForksOption,
   withInventoryOptions,
   withOutputOption,
+  withPlaybookOption,
   withSshConfigOption,
   withStepTimeoutOption,
 } from './common-options.js';
@@ -30,15 +32,11 @@ export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs,
  * --playbook, --forks and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
  */
 export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
-  return withStepTimeoutOption(
+  const common = withStepTimeoutOption(
     withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
     READ_STEP_TIMEOUT_SEC,
-  )
-    .option('playbook', {
-      type: 'string',
-      describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
-    })
-    .option('forks', { type: 'number', describe: `hosts ${verb} at once (default: all, up to 200)` });
+  );
+  return withForksOption(withPlaybookOption(common), `hosts ${verb} at once (default: all, up to 200)`);
 }
 
 /** Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order. */

@@ -1,11 +1,15 @@
 // `hfleet apply`: converge the selected hosts to the playbook, in parallel (or rolling), and report per host.
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
-import { commandHeader } from '../command-table.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 import {
-  type OptionsOf,
+  withBatchOptions,
+  withForksOption,
+  withHealthOptions,
   withInventoryOptions,
+  withLockWaitOption,
   withOutputOption,
+  withPlaybookOption,
   withSshConfigOption,
   withStepTimeoutOption,
 } from '../common-options.js';
@@ -13,18 +17,22 @@ import { runApply } from '../run-apply.js';
 
 // The options of `hfleet apply`.
 function applyOptions(yargs: Argv) {
-  return withStepTimeoutOption(
+  const common = withStepTimeoutOption(
     withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
     STEP_TIMEOUT_SEC,
-  )
-    .option('health-timeout', {
-      type: 'number',
-      describe: 'seconds each service has to become healthy (default: the health_timeout var)',
-    })
-    .option('playbook', {
-      type: 'string',
-      describe: 'playbook file (default: the built-in playbooks/honeyframe.yml)',
-    })
+  );
+  const shared = withBatchOptions(
+    withHealthOptions(
+      withLockWaitOption(
+        withForksOption(
+          withPlaybookOption(common),
+          'hosts handled at once (default: all, up to 200); with --rolling, per batch',
+        ),
+      ),
+    ),
+    'with --rolling: ',
+  );
+  return shared
     .option('check', {
       type: 'boolean',
       default: false,
@@ -35,20 +43,6 @@ function applyOptions(yargs: Argv) {
       default: false,
       describe: 'show a unified diff of each file that changes',
     })
-    .option('forks', {
-      type: 'number',
-      describe: 'hosts handled at once (default: all, up to 200); with --rolling, per batch',
-    })
-    .option('lock-wait', {
-      type: 'number',
-      default: 0,
-      describe: "seconds to wait for another run's host lock",
-    })
-    .option('settle', {
-      type: 'number',
-      describe:
-        "seconds a started or restarted service must hold still once healthy (default: its health task's, 5)",
-    })
     .option('unmask', {
       type: 'boolean',
       default: false,
@@ -58,15 +52,6 @@ function applyOptions(yargs: Argv) {
       type: 'boolean',
       default: false,
       describe: 'roll out customer batch by customer batch, health-gated',
-    })
-    .option('batch', {
-      type: 'string',
-      describe: 'with --rolling: customers per batch, N or N% (default 1)',
-    })
-    .option('max-fail', {
-      type: 'number',
-      default: 0,
-      describe: 'with --rolling: host failures tolerated before halting',
     })
     .option('rollback', {
       type: 'boolean',
@@ -86,14 +71,8 @@ function applyOptions(yargs: Argv) {
 }
 
 /** The yargs module of `hfleet apply`. */
-export function applyCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, OptionsOf<typeof applyOptions>> {
-  return {
-    ...commandHeader('apply'),
-    builder: applyOptions,
-    handler: async (args) => {
-      setExitCode(await runApply(args));
-    },
-  };
+export function applyCommand(setExitCode: SetExitCode) {
+  return defineCommand('apply', applyOptions, async (args) => {
+    setExitCode(await runApply(args));
+  });
 }

@@ -1,7 +1,5 @@
-// `hfleet completion`: print a bash or zsh script that completes hfleet's commands and options.
-import type { CommandModule } from 'yargs';
 import { HfleetError } from '../../errors.js';
-import { commandHeader } from '../command-table.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 
 /** The shells a script exists for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh'] as const;
@@ -55,12 +53,10 @@ complete -o bashdefault -o default -F ${fn} ${program}
 }
 
 /** The yargs module of `hfleet completion`. */
-export function completionCommand(
-  _setExitCode: (code: number) => void,
-): CommandModule<object, CompletionArgs> {
-  return {
-    ...commandHeader('completion'),
-    builder: (yargs) =>
+export function completionCommand(_setExitCode: SetExitCode) {
+  return defineCommand<CompletionArgs>(
+    'completion',
+    (yargs) =>
       yargs
         .option('shell', {
           type: 'string',
@@ -70,8 +66,8 @@ export function completionCommand(
         .example('source <($0 completion)', 'complete hfleet in this shell')
         .example('$0 completion --shell bash >> ~/.bashrc', 'install it for bash')
         .example('$0 completion --shell zsh > ~/.zfunc/_hfleet', 'install it for zsh (fpath)'),
-    handler: (args) => {
+    (args) => {
       process.stdout.write(completionScript(shellFor(args.shell, process.env['SHELL'])));
     },
-  };
+  );
 }

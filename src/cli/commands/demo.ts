@@ -1,23 +1,20 @@
-// `hfleet demo` (`npm start`): bring up a 3-host local fleet if none is up and run `hfleet apply` on it.
-import type { CommandModule } from 'yargs';
 import { ensureLab } from '../../lab/index.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { DEFAULT_PORT } from '../../serve/listen-address.js';
-import { commandHeader } from '../command-table.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
+import { withJsonOption } from '../common-options.js';
 import { runApply } from '../run-apply.js';
 
 /** The yargs module of `hfleet demo`. */
-export function demoCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, { hosts: number; json: boolean }> {
-  return {
-    ...commandHeader('demo'),
-    builder: (yargs) =>
-      yargs
-        .option('hosts', { type: 'number', default: 3, describe: 'lab hosts to boot' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the apply document as JSON' })
-        .example('$0 demo', 'what `npm start` runs'),
-    handler: async (args) => {
+export function demoCommand(setExitCode: SetExitCode) {
+  return defineCommand(
+    'demo',
+    (yargs) =>
+      withJsonOption(
+        yargs.option('hosts', { type: 'number', default: 3, describe: 'lab hosts to boot' }),
+        'print the apply document as JSON',
+      ).example('$0 demo', 'what `npm start` runs'),
+    async (args) => {
       assertLabPlatform();
       process.stderr.write(
         `hfleet demo: making sure a local fleet of ${args.hosts} hosts is up (first run builds a base image)\n`,
@@ -49,5 +46,5 @@ export function demoCommand(
         `hfleet demo: the live view: npx hfleet serve ${lab.inventoryPath}  (then open http://127.0.0.1:${DEFAULT_PORT}/)\n`,
       );
     },
-  };
+  );
 }

@@ -1,13 +1,12 @@
 // `hfleet drift`: compare every selected host with its rendered intent, read-only, one round trip per host.
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { driftHost } from '../../drift/drift-host.js';
 import { driftExitCode, summarizeDrift } from '../../drift/summary.js';
 import { driftHuman } from '../../report/drift-human.js';
 import { driftJson } from '../../report/drift-json.js';
 import { driftJunitCases } from '../../report/junit-cases.js';
 import { styleFor } from '../../report/style.js';
-import { commandHeader } from '../command-table.js';
-import type { OptionsOf } from '../common-options.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 import { finishReadFleet, runReadFleet, withReadFleetOptions } from '../read-fleet.js';
 
 // The options of `hfleet drift`.
@@ -19,23 +18,17 @@ function driftOptions(yargs: Argv) {
 }
 
 /** The yargs module of `hfleet drift`. */
-export function driftCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, OptionsOf<typeof driftOptions>> {
-  return {
-    ...commandHeader('drift'),
-    builder: driftOptions,
-    handler: async (args) => {
-      const { results, seconds } = await runReadFleet(args, driftHost);
-      const summary = summarizeDrift(results);
-      const exitCode = finishReadFleet(args, results, {
-        kind: 'drift',
-        document: driftJson(results, summary, seconds),
-        human: () => driftHuman(results, summary, seconds, styleFor(process.stdout)),
-        junit: () => driftJunitCases(results),
-        exitCode: driftExitCode(summary),
-      });
-      setExitCode(exitCode);
-    },
-  };
+export function driftCommand(setExitCode: SetExitCode) {
+  return defineCommand('drift', driftOptions, async (args) => {
+    const { results, seconds } = await runReadFleet(args, driftHost);
+    const summary = summarizeDrift(results);
+    const exitCode = finishReadFleet(args, results, {
+      kind: 'drift',
+      document: driftJson(results, summary, seconds),
+      human: () => driftHuman(results, summary, seconds, styleFor(process.stdout)),
+      junit: () => driftJunitCases(results),
+      exitCode: driftExitCode(summary),
+    });
+    setExitCode(exitCode);
+  });
 }

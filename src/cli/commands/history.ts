@@ -1,12 +1,12 @@
 // `hfleet history`: the runs recorded on this machine (apply, drift, restart, status, serve sweeps).
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { HfleetError } from '../../errors.js';
 import { defaultHistoryStore } from '../../history/record-run.js';
 import { parseSince } from '../../history/since.js';
 import type { RunKind } from '../../history/types.js';
 import { historyHuman } from '../../report/history-human.js';
-import { commandHeader } from '../command-table.js';
-import type { OptionsOf } from '../common-options.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
+import { withJsonOption } from '../common-options.js';
 
 const KINDS: readonly RunKind[] = ['apply', 'drift', 'restart', 'status', 'sweep'];
 
@@ -22,36 +22,26 @@ function parseKinds(value: string | undefined): RunKind[] | undefined {
 
 // The options of `hfleet history`.
 function historyOptions(yargs: Argv) {
-  return yargs
+  const filters = yargs
     .option('host', { type: 'string', describe: 'only runs that touched or read this host' })
     .option('since', { type: 'string', describe: 'only runs since 30m, 12h, 2d, 1w or a date' })
-    .option('kind', { type: 'string', describe: `comma list of ${KINDS.join(', ')}` })
-    .option('json', {
-      type: 'boolean',
-      default: false,
-      describe: 'print one JSON document on stdout (each run with its full document)',
-    })
+    .option('kind', { type: 'string', describe: `comma list of ${KINDS.join(', ')}` });
+  return withJsonOption(filters, 'print one JSON document on stdout (each run with its full document)')
     .example('$0 history --since 2d', 'what ran in the last two days')
     .example('$0 history --host acme-1 --kind apply --json', "one host's applies, machine-readable")
     .epilog('runs are kept under $XDG_STATE_HOME/hfleet/history for HFLEET_HISTORY_DAYS days (default 30)');
 }
 
 /** The yargs module of `hfleet history`. */
-export function historyCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, OptionsOf<typeof historyOptions>> {
-  return {
-    ...commandHeader('history'),
-    builder: historyOptions,
-    handler: (args) => {
-      const query = {
-        ...(args.since === undefined ? {} : { sinceMs: parseSince(args.since, Date.now()) }),
-        ...(args.host === undefined ? {} : { host: args.host }),
-        ...(args.kind === undefined ? {} : { kinds: parseKinds(args.kind) }),
-      };
-      const runs = defaultHistoryStore().list(query);
-      process.stdout.write(args.json ? `${JSON.stringify({ runs })}\n` : historyHuman(runs));
-      setExitCode(0);
-    },
-  };
+export function historyCommand(setExitCode: SetExitCode) {
+  return defineCommand('history', historyOptions, (args) => {
+    const query = {
+      ...(args.since === undefined ? {} : { sinceMs: parseSince(args.since, Date.now()) }),
+      ...(args.host === undefined ? {} : { host: args.host }),
+      ...(args.kind === undefined ? {} : { kinds: parseKinds(args.kind) }),
+    };
+    const runs = defaultHistoryStore().list(query);
+    process.stdout.write(args.json ? `${JSON.stringify({ runs })}\n` : historyHuman(runs));
+    setExitCode(0);
+  });
 }

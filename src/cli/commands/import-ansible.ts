@@ -2,12 +2,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
-import type { CommandModule } from 'yargs';
 import { CUSTOMER_RULE_FORMS, parseCustomerRule } from '../../ansible/customers.js';
 import { importAnsible } from '../../ansible/import.js';
 import { HfleetError } from '../../errors.js';
 import { SCHEMA_DIR } from '../../schema/write-schemas.js';
-import { commandHeader } from '../command-table.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 
 interface ImportArgs {
   source: string;
@@ -51,12 +50,10 @@ function defaultRule(text: string): string {
 }
 
 /** The yargs module of `hfleet import-ansible`. */
-export function importAnsibleCommand(
-  _setExitCode: (code: number) => void,
-): CommandModule<object, ImportArgs> {
-  return {
-    ...commandHeader('import-ansible'),
-    builder: (yargs) =>
+export function importAnsibleCommand(_setExitCode: SetExitCode) {
+  return defineCommand<ImportArgs>(
+    'import-ansible',
+    (yargs) =>
       yargs
         .positional('source', { type: 'string', demandOption: true, describe: 'Ansible inventory file' })
         .option('out', { alias: 'o', type: 'string', describe: 'write the inventory here (default: stdout)' })
@@ -76,7 +73,7 @@ export function importAnsibleCommand(
           'a customer per child of [customers]',
         )
         .example('$0 import-ansible hosts 2> not-mapped.txt', 'keep the report of what was left out'),
-    handler: (args) => {
+    (args) => {
       const text = readSource(args.source);
       const rule = parseCustomerRule(args['customer-from'] ?? defaultRule(text));
       const options = { rule, ...defaultUser(args.user) };
@@ -96,5 +93,5 @@ export function importAnsibleCommand(
         `import-ansible: ${result.hosts.length} host(s) in ${result.customers} customer(s); ${result.refused.length} refused; ${result.notes.length} note(s)\n`,
       );
     },
-  };
+  );
 }

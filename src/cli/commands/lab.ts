@@ -1,18 +1,19 @@
 // `hfleet lab up [N] | down | status`: the local test fleet (Linux, root).
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { EXIT } from '../../exit-codes.js';
 import { labDown, labStatus, labUp } from '../../lab/index.js';
 import { DEFAULT_HOSTS } from '../../lab/layout.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { DEFAULT_RELEASE, LAB_RELEASES, parseReleases } from '../../lab/releases.js';
 import { formatLabStatus } from '../../lab/status.js';
-import { commandHeader } from '../command-table.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
+import { withJsonOption } from '../common-options.js';
 
 /** The yargs module of `hfleet lab` and its three subcommands. */
-export function labCommand(setExitCode: (code: number) => void): CommandModule {
-  return {
-    ...commandHeader('lab'),
-    builder: (yargs: Argv) =>
+export function labCommand(setExitCode: SetExitCode) {
+  return defineCommand(
+    'lab',
+    (yargs: Argv) =>
       yargs
         .command({
           command: 'up [hosts]',
@@ -50,8 +51,7 @@ export function labCommand(setExitCode: (code: number) => void): CommandModule {
         .command({
           command: 'status',
           describe: 'each lab host: running, address, SSH reachable',
-          builder: (y: Argv) =>
-            y.option('json', { type: 'boolean', default: false, describe: 'print one JSON document' }),
+          builder: (y: Argv) => withJsonOption(y),
           handler: async (argv) => {
             assertLabPlatform();
             const status = await labStatus();
@@ -62,6 +62,6 @@ export function labCommand(setExitCode: (code: number) => void): CommandModule {
           },
         })
         .demandCommand(1, 'name a lab command: up, down or status'),
-    handler: () => {},
-  };
+    () => {},
+  );
 }

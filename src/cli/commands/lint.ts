@@ -1,5 +1,3 @@
-// `hfleet lint`: lint the units rendered from an inventory, or given unit and drop-in files; no SSH.
-import type { CommandModule } from 'yargs';
 import { EXIT } from '../../exit-codes.js';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';
@@ -7,8 +5,13 @@ import type { Finding } from '../../systemd/lint/finding.js';
 import { lintRenderedHosts } from '../../systemd/lint/lint-inventory.js';
 import { lintPaths } from '../../systemd/lint/lint-paths.js';
 import { formatFinding, hasErrors } from '../../systemd/lint/lint-unit.js';
-import { commandHeader } from '../command-table.js';
-import { defaultInventoryPath } from '../common-options.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
+import {
+  defaultInventoryPath,
+  withJsonOption,
+  withLimitOption,
+  withPlaybookOption,
+} from '../common-options.js';
 
 interface LintArgs {
   targets: string[] | undefined;
@@ -18,30 +21,32 @@ interface LintArgs {
 }
 
 /** The yargs module of `hfleet lint`. */
-export function lintCommand(setExitCode: (code: number) => void): CommandModule<object, LintArgs> {
-  return {
-    ...commandHeader('lint'),
-    builder: (yargs) =>
-      yargs
-        .positional('targets', {
-          type: 'string',
-          array: true,
-          describe:
-            'an inventory .yml (default: $HFLEET_INVENTORY, else ./inventory.yml), or unit/drop-in files',
-        })
-        .option('limit', { alias: 'l', type: 'string', describe: 'with an inventory: the hosts to lint' })
-        .option('playbook', {
-          type: 'string',
-          describe: 'with an inventory: the playbook (default: the built-in one)',
-        })
-        .option('json', { type: 'boolean', default: false, describe: 'print the findings as one JSON array' })
+export function lintCommand(setExitCode: SetExitCode) {
+  return defineCommand<LintArgs>(
+    'lint',
+    (yargs) =>
+      withJsonOption(
+        withPlaybookOption(
+          withLimitOption(
+            yargs.positional('targets', {
+              type: 'string',
+              array: true,
+              describe:
+                'an inventory .yml (default: $HFLEET_INVENTORY, else ./inventory.yml), or unit/drop-in files',
+            }),
+            'with an inventory: the hosts to lint',
+          ),
+          'with an inventory: the playbook (default: the built-in one)',
+        ),
+        'print the findings as one JSON array',
+      )
         .example('$0 lint inventory.yml', "lint every host's rendered units with their local.conf")
         .example(
           '$0 lint hub-platform.service',
           'lint a unit file and the drop-ins in hub-platform.service.d/',
         )
         .example('$0 lint /etc/systemd/system/hub-platform.service.d/local.conf', 'lint one drop-in'),
-    handler: (args) => {
+    (args) => {
       const targets = args.targets ?? [];
       const findings = isInventoryTarget(targets)
         ? lintInventory(targets[0], args.limit, args.playbook)
@@ -51,7 +56,7 @@ export function lintCommand(setExitCode: (code: number) => void): CommandModule<
       process.stderr.write(`${summary(findings)}\n`);
       if (hasErrors(findings)) setExitCode(EXIT.badInput);
     },
-  };
+  );
 }
 
 function isInventoryTarget(targets: readonly string[]): boolean {

@@ -1,10 +1,8 @@
-// `hfleet render`: every selected host's units and drop-ins, rendered locally under a directory, no SSH.
-import type { CommandModule } from 'yargs';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';
 import { writeRenderedFiles } from '../../render/write-rendered.js';
-import { commandHeader } from '../command-table.js';
-import { type InventoryArgs, withInventoryOptions } from '../common-options.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
+import { type InventoryArgs, withInventoryOptions, withPlaybookOption } from '../common-options.js';
 
 interface RenderArgs extends InventoryArgs {
   out: string;
@@ -12,24 +10,20 @@ interface RenderArgs extends InventoryArgs {
 }
 
 /** The yargs module of `hfleet render`. */
-export function renderCommand(_setExitCode: (code: number) => void): CommandModule<object, RenderArgs> {
-  return {
-    ...commandHeader('render'),
-    builder: (yargs) =>
-      withInventoryOptions(yargs)
+export function renderCommand(_setExitCode: SetExitCode) {
+  return defineCommand<RenderArgs>(
+    'render',
+    (yargs) =>
+      withPlaybookOption(withInventoryOptions(yargs))
         .option('out', {
           alias: 'o',
           type: 'string',
           demandOption: true,
           describe: 'directory to write DIR/HOST/etc/systemd/system/... into',
         })
-        .option('playbook', {
-          type: 'string',
-          describe: 'playbook (default: the built-in playbooks/honeyframe.yml)',
-        })
         .example('$0 render inventory.yml --out rendered', "write every host's files under ./rendered/HOST/")
         .example('$0 render --out /tmp/r --limit acme', 'only the hosts of customer acme'),
-    handler: (args) => {
+    (args) => {
       // Render everything first: a template error leaves the output directory untouched.
       const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, { offline: true });
       const rendered = fleet.hosts.map((host) => ({
@@ -50,5 +44,5 @@ export function renderCommand(_setExitCode: (code: number) => void): CommandModu
       });
       if (args.json) process.stdout.write(`${JSON.stringify({ hosts: report })}\n`);
     },
-  };
+  );
 }

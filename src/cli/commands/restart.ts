@@ -1,6 +1,6 @@
 // `hfleet restart`: a rolling, health-gated restart of customers' services, batch by batch.
 
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { parseBatchSize, planBatches } from '../../engine/batches.js';
 import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
 import type { EngineEvent } from '../../engine/events.js';
@@ -13,11 +13,14 @@ import { recordRun } from '../../history/record-run.js';
 import type { Host } from '../../inventory/types.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
-import { commandHeader } from '../command-table.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 import {
-  type OptionsOf,
   secondsToMs,
+  withBatchOptions,
+  withForksOption,
+  withHealthOptions,
   withInventoryOptions,
+  withLockWaitOption,
   withSshConfigOption,
   withStepTimeoutOption,
 } from '../common-options.js';
@@ -37,33 +40,16 @@ export function unitsToRestart(host: Host, services: string | undefined): string
 
 // The options of `hfleet restart`.
 function restartOptions(yargs: Argv) {
-  return withStepTimeoutOption(withSshConfigOption(withInventoryOptions(yargs)), STEP_TIMEOUT_SEC)
+  const common = withStepTimeoutOption(withSshConfigOption(withInventoryOptions(yargs)), STEP_TIMEOUT_SEC);
+  return withLockWaitOption(
+    withForksOption(
+      withHealthOptions(withBatchOptions(common)),
+      'hosts of a batch restarted at once (default: all, up to 200)',
+    ),
+  )
     .option('services', {
       type: 'string',
       describe: "comma list of services (default: each host's services)",
-    })
-    .option('batch', { type: 'string', describe: 'customers per batch: N or N% (default 1)' })
-    .option('max-fail', {
-      type: 'number',
-      default: 0,
-      describe: 'host failures tolerated before the rollout halts',
-    })
-    .option('health-timeout', {
-      type: 'number',
-      describe: 'seconds each service has to become healthy (default: health_timeout var)',
-    })
-    .option('settle', {
-      type: 'number',
-      describe: "seconds a healthy service must hold still (default: its health task's, 5)",
-    })
-    .option('forks', {
-      type: 'number',
-      describe: 'hosts of a batch restarted at once (default: all, up to 200)',
-    })
-    .option('lock-wait', {
-      type: 'number',
-      default: 0,
-      describe: "seconds to wait for another run's host lock",
     })
     .example('$0 restart', 'restart every customer, one customer per batch, canary first')
     .example('$0 restart --batch 25% --max-fail 1 --services hub-cloud', 'quarter of the fleet at a time')
@@ -71,57 +57,51 @@ function restartOptions(yargs: Argv) {
 }
 
 /** The yargs module of `hfleet restart`. */
-export function restartCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, OptionsOf<typeof restartOptions>> {
-  return {
-    ...commandHeader('restart'),
-    builder: restartOptions,
-    handler: async (args) => {
-      const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
-      const size = parseBatchSize(args.batch);
-      const fleet = loadPlannedFleet(args.inventory, args.limit, undefined, {
-        sshConfig: args.sshConfig,
-        transport: args.transport,
-      });
-      const batches = planBatches(fleet.inventory, fleet.hosts, size);
-      const human = args.json ? undefined : rolloutHuman();
-      const emit = (event: EngineEvent) => human?.onEvent(event);
-      const options = {
-        who: whoAmI('restart'),
-        lockWaitSec: args.lockWait,
-        settleSec: args.settle,
-        stepTimeoutMs,
-        healthTimeoutSec: args.healthTimeout,
-      };
-      const interrupt = interruptAfterBatch();
-      let report: Awaited<ReturnType<typeof runRollout>>;
-      try {
-        report = await withHostSessions((openSession) =>
-          runRollout(
-            batches,
-            (host) => {
-              const units = unitsToRestart(host, args.services);
-              return restartHost(host, units, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
-            },
-            { maxFail: args.maxFail, signal: interrupt.signal, forks: args.forks, emit },
-          ),
-        );
-      } finally {
-        interrupt.dispose();
-      }
-      const document = rolloutJson(report);
-      if (human) process.stdout.write(human.finish(report));
-      else process.stdout.write(`${JSON.stringify(document)}\n`);
-      const exitCode =
-        report.halted || report.interrupted || report.failed.length > 0 ? EXIT.hostFailed : EXIT.ok;
-      recordRun(
-        'restart',
-        fleet.hosts.map((host) => host.name),
-        exitCode,
-        document,
+export function restartCommand(setExitCode: SetExitCode) {
+  return defineCommand('restart', restartOptions, async (args) => {
+    const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
+    const size = parseBatchSize(args.batch);
+    const fleet = loadPlannedFleet(args.inventory, args.limit, undefined, {
+      sshConfig: args.sshConfig,
+      transport: args.transport,
+    });
+    const batches = planBatches(fleet.inventory, fleet.hosts, size);
+    const human = args.json ? undefined : rolloutHuman();
+    const emit = (event: EngineEvent) => human?.onEvent(event);
+    const options = {
+      who: whoAmI('restart'),
+      lockWaitSec: args.lockWait,
+      settleSec: args.settle,
+      stepTimeoutMs,
+      healthTimeoutSec: args.healthTimeout,
+    };
+    const interrupt = interruptAfterBatch();
+    let report: Awaited<ReturnType<typeof runRollout>>;
+    try {
+      report = await withHostSessions((openSession) =>
+        runRollout(
+          batches,
+          (host) => {
+            const units = unitsToRestart(host, args.services);
+            return restartHost(host, units, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
+          },
+          { maxFail: args.maxFail, signal: interrupt.signal, forks: args.forks, emit },
+        ),
       );
-      setExitCode(exitCode);
-    },
-  };
+    } finally {
+      interrupt.dispose();
+    }
+    const document = rolloutJson(report);
+    if (human) process.stdout.write(human.finish(report));
+    else process.stdout.write(`${JSON.stringify(document)}\n`);
+    const exitCode =
+      report.halted || report.interrupted || report.failed.length > 0 ? EXIT.hostFailed : EXIT.ok;
+    recordRun(
+      'restart',
+      fleet.hosts.map((host) => host.name),
+      exitCode,
+      document,
+    );
+    setExitCode(exitCode);
+  });
 }

@@ -1,12 +1,11 @@
 // `hfleet serve`: the fleet live in a browser, /metrics for monitoring; it only reads.
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { HfleetError } from '../../errors.js';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { defaultHistoryStore } from '../../history/record-run.js';
 import { checkListenToken, DEFAULT_PORT, parseListen } from '../../serve/listen-address.js';
 import { startServe } from '../../serve/start-serve.js';
-import { commandHeader } from '../command-table.js';
-import type { OptionsOf } from '../common-options.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 import { withReadFleetOptions } from '../read-fleet.js';
 
 // Resolves when SIGINT or SIGTERM arrives.
@@ -50,36 +49,30 @@ function serveOptions(yargs: Argv) {
 }
 
 /** The yargs module of `hfleet serve`. */
-export function serveCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, OptionsOf<typeof serveOptions>> {
-  return {
-    ...commandHeader('serve'),
-    builder: serveOptions,
-    handler: async (args) => {
-      const listen = parseListen(args.listen);
-      checkListenToken(listen, args.token);
-      if (!(args.interval >= 1))
-        throw new HfleetError('USAGE', `--interval: at least 1 second (got ${args.interval})`);
-      const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
-        sshConfig: args.sshConfig,
-      });
-      const running = await startServe({
-        fleet,
-        listen,
-        token: args.token,
-        intervalMs: args.interval * 1000,
-        forks: args.forks,
-        history: defaultHistoryStore(),
-        maxLiveClients: args.maxLiveClients,
-        onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
-      });
-      process.stdout.write(
-        `hfleet serve: ${running.url} (${fleet.hosts.length} hosts, a sweep every ${args.interval} s; Ctrl-C stops)\n`,
-      );
-      await untilSignal();
-      await running.stop();
-      setExitCode(0);
-    },
-  };
+export function serveCommand(setExitCode: SetExitCode) {
+  return defineCommand('serve', serveOptions, async (args) => {
+    const listen = parseListen(args.listen);
+    checkListenToken(listen, args.token);
+    if (!(args.interval >= 1))
+      throw new HfleetError('USAGE', `--interval: at least 1 second (got ${args.interval})`);
+    const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
+      sshConfig: args.sshConfig,
+    });
+    const running = await startServe({
+      fleet,
+      listen,
+      token: args.token,
+      intervalMs: args.interval * 1000,
+      forks: args.forks,
+      history: defaultHistoryStore(),
+      maxLiveClients: args.maxLiveClients,
+      onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
+    });
+    process.stdout.write(
+      `hfleet serve: ${running.url} (${fleet.hosts.length} hosts, a sweep every ${args.interval} s; Ctrl-C stops)\n`,
+    );
+    await untilSignal();
+    await running.stop();
+    setExitCode(0);
+  });
 }

@@ -1,13 +1,12 @@
 // `hfleet status`: the health loop across the fleet, per host and unit, read-only, one round trip per host.
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { statusJunitCases } from '../../report/junit-cases.js';
 import { statusHuman } from '../../report/status-human.js';
 import { statusJson } from '../../report/status-json.js';
 import { styleFor } from '../../report/style.js';
 import { statusHost } from '../../status/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../status/status-summary.js';
-import { commandHeader } from '../command-table.js';
-import type { OptionsOf } from '../common-options.js';
+import { defineCommand, type SetExitCode } from '../command-table.js';
 import { finishReadFleet, runReadFleet, withReadFleetOptions } from '../read-fleet.js';
 
 // The options of `hfleet status`.
@@ -19,23 +18,17 @@ function statusOptions(yargs: Argv) {
 }
 
 /** The yargs module of `hfleet status`. */
-export function statusCommand(
-  setExitCode: (code: number) => void,
-): CommandModule<object, OptionsOf<typeof statusOptions>> {
-  return {
-    ...commandHeader('status'),
-    builder: statusOptions,
-    handler: async (args) => {
-      const { results, seconds } = await runReadFleet(args, statusHost);
-      const summary = summarizeStatus(results);
-      const exitCode = finishReadFleet(args, results, {
-        kind: 'status',
-        document: statusJson(results, summary, seconds),
-        human: () => statusHuman(results, summary, styleFor(process.stdout)),
-        junit: () => statusJunitCases(results),
-        exitCode: statusExitCode(summary),
-      });
-      setExitCode(exitCode);
-    },
-  };
+export function statusCommand(setExitCode: SetExitCode) {
+  return defineCommand('status', statusOptions, async (args) => {
+    const { results, seconds } = await runReadFleet(args, statusHost);
+    const summary = summarizeStatus(results);
+    const exitCode = finishReadFleet(args, results, {
+      kind: 'status',
+      document: statusJson(results, summary, seconds),
+      human: () => statusHuman(results, summary, styleFor(process.stdout)),
+      junit: () => statusJunitCases(results),
+      exitCode: statusExitCode(summary),
+    });
+    setExitCode(exitCode);
+  });
 }
