@@ -1,19 +1,23 @@
 // The shapes of a drift report: findings per host, host outcomes and the fleet summary (docs/json.md).
 
-/** The kinds of drift hfleet reports (docs/drift.md). */
-export type FindingKind =
-  | 'missing'
-  | 'changed'
-  | 'unmanaged-dropin'
-  | 'property'
-  | 'reload-pending'
-  | 'restart-pending'
-  | 'inactive'
-  | 'failed'
-  | 'crash-loop'
-  | 'masked'
-  | 'disabled'
-  | 'unhealthy';
+/** Every kind of drift hfleet reports (docs/drift.md). */
+export const FINDING_KINDS = [
+  'missing',
+  'changed',
+  'unmanaged-dropin',
+  'property',
+  'reload-pending',
+  'restart-pending',
+  'inactive',
+  'failed',
+  'crash-loop',
+  'masked',
+  'disabled',
+  'unhealthy',
+] as const;
+
+/** The kinds of drift hfleet reports. */
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** One way a host differs from its rendered intent. */
 export interface Finding {

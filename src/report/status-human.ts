@@ -40,11 +40,18 @@ function memoryText(unit: UnitStatus): string {
   return `${used}${max}`;
 }
 
+/** The STATE cell: `active/running`; `masked` for a masked unit that does not run, else `active/running, masked`. */
+export function stateText(unit: UnitStatus): string {
+  const state = unit.sub ? `${unit.active}/${unit.sub}` : unit.active;
+  if (!unit.masked) return state;
+  return unit.active === 'inactive' ? 'masked' : `${state}, masked`;
+}
+
 function unitCells(host: string, unit: UnitStatus): string[] {
   return [
     host,
     unit.unit,
-    unit.sub ? `${unit.active}/${unit.sub}` : unit.active,
+    stateText(unit),
     unit.health === null ? '-' : unit.health === 0 ? 'none' : String(unit.health),
     unit.main_pid === null ? '-' : String(unit.main_pid),
     memoryText(unit),

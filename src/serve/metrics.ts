@@ -1,19 +1,7 @@
 // /metrics: the fleet's last sweep in Prometheus text format (version 0.0.4), one family at a time.
-import type { FindingKind } from '../drift/types.js';
+import { FINDING_KINDS } from '../drift/types.js';
 import { parseMemoryBytes } from './memory.js';
 import type { FleetSnapshot, HostView, UnitView } from './types.js';
-
-const FINDING_KINDS: readonly FindingKind[] = [
-  'missing',
-  'changed',
-  'unmanaged-dropin',
-  'property',
-  'reload-pending',
-  'restart-pending',
-  'inactive',
-  'disabled',
-  'unhealthy',
-];
 
 type Labels = Record<string, string>;
 
@@ -52,6 +40,7 @@ export function metricsText(snapshot: FleetSnapshot): string {
     'gauge',
     'Whether the unit is crash-looping (1) or not (0).',
   );
+  const masked = family('hfleet_unit_masked', 'gauge', 'Whether the unit is masked (1) or not (0).');
   const http = family(
     'hfleet_unit_http_status',
     'gauge',
@@ -78,6 +67,7 @@ export function metricsText(snapshot: FleetSnapshot): string {
       active.samples.push(sample(active.name, labels, unit.active === 'active' ? 1 : 0));
       healthy.samples.push(sample(healthy.name, labels, unit.state === 'healthy' ? 1 : 0));
       crash.samples.push(sample(crash.name, labels, unit.state === 'crash-loop' ? 1 : 0));
+      masked.samples.push(sample(masked.name, labels, unit.masked ? 1 : 0));
       if (unit.health !== null) http.samples.push(sample(http.name, labels, unit.health));
       if (unit.memory_bytes !== null) memory.samples.push(sample(memory.name, labels, unit.memory_bytes));
       const max = parseMemoryBytes(unit.memory_max);
@@ -93,7 +83,20 @@ export function metricsText(snapshot: FleetSnapshot): string {
   duration.samples.push(sample(duration.name, {}, snapshot.seconds));
   const sweeps = family('hfleet_sweeps_total', 'counter', 'Sweeps finished since serve started.');
   sweeps.samples.push(sample(sweeps.name, {}, snapshot.sweep));
-  const all = [up, active, healthy, crash, http, memory, memoryMax, restarts, findings, duration, sweeps];
+  const all = [
+    up,
+    active,
+    healthy,
+    crash,
+    masked,
+    http,
+    memory,
+    memoryMax,
+    restarts,
+    findings,
+    duration,
+    sweeps,
+  ];
   return `${all
     .map((f) => [`# HELP ${f.name} ${f.help}`, `# TYPE ${f.name} ${f.type}`, ...f.samples].join('\n'))
     .join('\n')}\n`;

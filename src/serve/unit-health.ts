@@ -2,7 +2,7 @@
 import type { UnitStatus } from '../status/status-rows.js';
 
 /** A unit's health as the page, the metrics and the history show it. */
-export type UnitHealth = 'healthy' | 'crash-loop' | 'unhealthy' | 'stopped';
+export type UnitHealth = 'healthy' | 'crash-loop' | 'masked' | 'unhealthy' | 'stopped';
 
 /** What the classification reads: the status row and the last sweep. */
 export interface UnitHealthInput {
@@ -12,13 +12,16 @@ export interface UnitHealthInput {
 }
 
 /**
- * The unit's health and, when not healthy, why in one line: the status row's verdict (the shared definition,
- * with the probe's outcome named), plus a restart seen between sweeps.
+ * The unit's health and, when not healthy, why in one line: `masked` for a masked unit that does not run, else
+ * the status row's verdict (the shared definition, with the probe's outcome named), plus a restart seen between
+ * sweeps.
  */
 export function unitHealth({ status, previousRestarts }: UnitHealthInput): {
   state: UnitHealth;
   reason: string;
 } {
+  // A masked unit that does not run is the operator's decision: named as such, not as stopped or failed.
+  if (status.masked && !status.healthy) return { state: 'masked', reason: status.reason };
   const grew =
     previousRestarts !== null &&
     previousRestarts !== undefined &&

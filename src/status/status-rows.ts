@@ -2,6 +2,7 @@
 import type { HostFacts } from '../facts/types.js';
 import { activeForSec, describeProbe, judgeReading, probeCode } from '../health/index.js';
 import type { ResolvedTask } from '../playbook/types.js';
+import { isMasked } from '../tasks/masked.js';
 
 /** One unit's line in `hfleet status`. */
 export interface UnitStatus {
@@ -21,6 +22,8 @@ export interface UnitStatus {
   /** Seconds since the unit became active; null when not active. */
   uptime_sec: number | null;
   healthy: boolean;
+  /** True when the unit is masked (an operator's decision: systemd will not start it). */
+  masked: boolean;
   /** `crash-loop` or `failed` when systemd's state says so, else null. */
   problem: 'crash-loop' | 'failed' | null;
   /** Why the unit is not healthy, one line; empty when healthy. */
@@ -39,6 +42,9 @@ export function statusUnits(tasks: readonly ResolvedTask[]): string[] {
   }
   return units;
 }
+
+/** Why a masked unit that does not run is not healthy. */
+export const MASKED_REASON = "masked: an operator's decision (apply --unmask would manage it again)";
 
 function count(value: string | undefined): number | null {
   if (value === undefined || !/^\d+$/.test(value)) return null;
@@ -59,6 +65,7 @@ export function unitStatuses(tasks: readonly ResolvedTask[], facts: HostFacts): 
     const probe = ports.has(unit) ? facts.health.get(unit) : undefined;
     const verdict = judgeReading(unit, props, probe, ports.has(unit), facts);
     const pid = count(props['MainPID']);
+    const masked = isMasked(props);
     return {
       unit,
       active: props['ActiveState'] ?? 'unknown',
@@ -71,8 +78,10 @@ export function unitStatuses(tasks: readonly ResolvedTask[], facts: HostFacts): 
       restarts: count(props['NRestarts']),
       uptime_sec: activeForSec(props, facts) ?? null,
       healthy: verdict.healthy,
+      masked,
       problem: verdict.trouble?.kind ?? null,
-      reason: verdict.reason,
+      // A masked unit that does not run: the mask is the reason, not its inactive state (docs/status.md).
+      reason: masked && !verdict.healthy ? MASKED_REASON : verdict.reason,
     };
   });
 }

@@ -2,11 +2,14 @@
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 
-/** The units systemd reports masked (`LoadState=masked`, or a `masked`/`masked-runtime` unit file state). */
+/** True when systemd reports the unit masked (`LoadState=masked`, or a `masked`/`masked-runtime` unit file state). */
+export function isMasked(props: Readonly<Record<string, string>> | undefined): boolean {
+  return props?.['LoadState'] === 'masked' || props?.['UnitFileState']?.startsWith('masked') === true;
+}
+
+/** The units systemd reports masked (see isMasked). */
 export function maskedUnits(facts: HostFacts): string[] {
-  return [...facts.units]
-    .filter(([, props]) => props['LoadState'] === 'masked' || props['UnitFileState']?.startsWith('masked'))
-    .map(([unit]) => unit);
+  return [...facts.units].filter(([, props]) => isMasked(props)).map(([unit]) => unit);
 }
 
 function taskUnit(task: ResolvedTask): string | undefined {

@@ -81,7 +81,7 @@ describeWithLab('health that a crash loop cannot fool', () => {
     expect(TROUBLE).toContain(row.problem);
   });
 
-  it('a masked unit: drift says masked, apply leaves it masked, apply --unmask manages it again', async () => {
+  it('a masked unit: drift and status say masked, apply leaves it masked, apply --unmask manages it again', async () => {
     expect(hfleet(['apply', inventory, '--limit', 'initech', '--json']).code).toBe(0);
     await onHost(
       'initech-1',
@@ -92,6 +92,13 @@ describeWithLab('health that a crash loop cannot fool', () => {
     expect(drift.json.hosts[0].findings.map((f: Finding) => `${f.kind} ${f.unit}`)).toEqual([
       `masked ${SCHEDULER}`,
     ]);
+    const status = hfleet(['status', inventory, '--limit', 'initech', '--json']);
+    expect(status.code).toBe(3);
+    expect(status.json.hosts[0].units.find((u: { unit: string }) => u.unit === SCHEDULER)).toMatchObject({
+      active: 'inactive',
+      masked: true,
+      healthy: false,
+    });
     const apply = hfleet(['apply', inventory, '--limit', 'initech', '--json']);
     expect(apply.code).toBe(0);
     expect(apply.json.hosts[0]).toMatchObject({ status: 'ok', masked: [SCHEDULER], services: [] });

@@ -25,8 +25,8 @@ th { font-weight: 600; white-space: nowrap; }
 .s-drifted .badge, .badge.s-drifted, .s-pending .badge, .badge.s-pending { color: var(--warn); }
 .s-unhealthy .badge, .badge.s-unhealthy, .s-crash-loop .badge, .badge.s-crash-loop,
 .s-unreachable .badge, .badge.s-unreachable, .s-error .badge, .badge.s-error { color: var(--bad); }
-.s-stopped .badge, .badge.s-stopped { color: var(--off); }
-td.s-crash-loop, td.s-unhealthy, td.s-stopped { background: color-mix(in srgb, var(--bad) 8%, transparent); }
+.s-stopped .badge, .badge.s-stopped, .s-masked .badge, .badge.s-masked { color: var(--off); }
+td.s-crash-loop, td.s-unhealthy, td.s-stopped, td.s-masked { background: color-mix(in srgb, var(--bad) 8%, transparent); }
 .facts { display: flex; gap: .6em; flex-wrap: wrap; font-size: .85em; }
 .mem { display: block; font-size: .85em; }
 meter { width: 6em; vertical-align: middle; }

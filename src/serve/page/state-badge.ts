@@ -9,6 +9,7 @@ const SYMBOLS: Record<HostState | UnitHealth, string> = {
   unhealthy: '✗',
   'crash-loop': '↻',
   stopped: '■',
+  masked: '⊘',
   unreachable: '⚠',
   error: '⚠',
   pending: '…',

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { shortBytes, shortDuration, statusHuman } from '../../../src/report/status-human.js';
+import { shortBytes, shortDuration, stateText, statusHuman } from '../../../src/report/status-human.js';
 import type { StatusHostResult } from '../../../src/status/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../../src/status/status-summary.js';
 
@@ -15,6 +15,7 @@ const unit = {
   restarts: 2,
   uptime_sec: 3725,
   healthy: true,
+  masked: false,
   probe: 'HTTP 200',
   problem: null,
   reason: '',
@@ -28,6 +29,12 @@ describe('status report', () => {
     expect(shortDuration(42)).toBe('42s');
     expect(shortDuration(3725)).toBe('1h02m');
     expect(shortDuration(2 * 86400 + 7200)).toBe('2d2h');
+  });
+
+  it('shows a masked unit as masked in STATE, with its state when it still runs', () => {
+    expect(stateText(unit)).toBe('active/running');
+    expect(stateText({ ...unit, active: 'inactive', sub: 'dead', masked: true })).toBe('masked');
+    expect(stateText({ ...unit, masked: true })).toBe('active/running, masked');
   });
 
   it('prints one row per host and unit, failures below, a summary; exit 3 unless all healthy', () => {

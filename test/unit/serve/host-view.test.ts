@@ -34,6 +34,22 @@ describe('hostViewFromFacts', () => {
     expect(stopped.findings.map((finding) => finding.kind)).toContain('inactive');
   });
 
+  it('shows a masked unit that does not run as masked, the host unhealthy, drift saying masked', () => {
+    const masked = view((facts) =>
+      setShown(facts, 'hub-scheduler.service', {
+        LoadState: 'masked',
+        UnitFileState: 'masked',
+        ActiveState: 'inactive',
+        SubState: 'dead',
+      }),
+    );
+    expect(masked.units.find((unit) => unit.unit === 'hub-scheduler.service')?.state).toBe('masked');
+    expect(masked.state).toBe('unhealthy');
+    expect(masked.findings.map((finding) => `${finding.kind} ${finding.unit}`)).toContain(
+      'masked hub-scheduler.service',
+    );
+  });
+
   it('shows a unit between automatic restarts as crash-looping', () => {
     const looping = view((facts) =>
       setShown(facts, 'hub-platform.service', {

@@ -15,6 +15,11 @@ function snapshot(): FleetSnapshot {
     SubState: 'auto-restart',
     NRestarts: '7',
   });
+  setShown(facts, 'hub-scheduler.service', {
+    LoadState: 'masked',
+    ActiveState: 'inactive',
+    SubState: 'dead',
+  });
   const acme = hostViewFromFacts(
     hostFixture({ memory_max: '900M' }),
     tasks,
@@ -57,6 +62,15 @@ describe('metricsText', () => {
     );
     expect(text).toContain('hfleet_host_drift_findings{host="acme-1",customer="acme",kind="inactive"} 0');
     expect(text).toContain('hfleet_sweep_duration_seconds 0.25');
+  });
+
+  it('says which units are masked, and counts every finding kind (masked included)', () => {
+    expect(text).toContain(
+      'hfleet_unit_masked{host="acme-1",customer="acme",unit="hub-scheduler.service"} 1',
+    );
+    expect(text).toContain('hfleet_unit_masked{host="acme-1",customer="acme",unit="hub-cloud.service"} 0');
+    expect(text).toContain('hfleet_host_drift_findings{host="acme-1",customer="acme",kind="masked"} 1');
+    expect(text).toContain('hfleet_host_drift_findings{host="acme-1",customer="acme",kind="failed"} 0');
   });
 
   it('escapes quotes and backslashes in label values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusUnits, unitStatuses } from '../../../src/status/status-rows.js';
+import { MASKED_REASON, statusUnits, unitStatuses } from '../../../src/status/status-rows.js';
 import { acmeTasks, convergedFacts, setShown, WRITTEN_AT } from '../drift/converged-host.js';
 
 describe('status rows', () => {
@@ -29,6 +29,7 @@ describe('status rows', () => {
       restarts: 0,
       uptime_sec: WRITTEN_AT + 3600 - 1732800100,
       healthy: true,
+      masked: false,
       probe: 'HTTP 200',
       problem: null,
       reason: '',
@@ -49,5 +50,27 @@ describe('status rows', () => {
       memory_bytes: null,
       restarts: null,
     });
+  });
+
+  it('names a masked unit that does not run masked, with the mask as its reason', () => {
+    const tasks = acmeTasks();
+    const { facts } = convergedFacts(tasks);
+    setShown(facts, 'hub-scheduler.service', {
+      LoadState: 'masked',
+      UnitFileState: 'masked',
+      ActiveState: 'inactive',
+      SubState: 'dead',
+      MainPID: '0',
+    });
+    const row = unitStatuses(tasks, facts).find((unit) => unit.unit === 'hub-scheduler.service');
+    expect(row).toMatchObject({ active: 'inactive', masked: true, healthy: false, reason: MASKED_REASON });
+  });
+
+  it('keeps the verdict of a masked unit that still runs (masking does not stop it)', () => {
+    const tasks = acmeTasks();
+    const { facts } = convergedFacts(tasks);
+    setShown(facts, 'hub-platform.service', { LoadState: 'masked', UnitFileState: 'masked-runtime' });
+    const row = unitStatuses(tasks, facts).find((unit) => unit.unit === 'hub-platform.service');
+    expect(row).toMatchObject({ active: 'active', masked: true, healthy: true, reason: '' });
   });
 });
