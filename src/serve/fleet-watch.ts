@@ -17,6 +17,8 @@ export interface FleetWatchOptions {
   intervalMs: number;
   /** At most this many SSH handshakes at once. */
   forks: number | undefined;
+  /** How long one host's read may take (default READ_STEP_TIMEOUT_MS). */
+  stepTimeoutMs?: number | undefined;
   connector: Connector;
   onWarning: (message: string) => void;
   /** Where sweeps are recorded (none: not recorded). */
@@ -79,6 +81,7 @@ export class FleetWatch {
           this.links.get(host.name) as HostLink,
           this.tasks.get(host.name) ?? [],
           previous.get(host.name),
+          this.options.stepTimeoutMs,
         ),
       ),
     );

@@ -17,6 +17,8 @@ export interface ServeOptions {
   token: string | undefined;
   intervalMs: number;
   forks: number | undefined;
+  /** How long one host's read may take (`--step-timeout`; default READ_STEP_TIMEOUT_MS). */
+  stepTimeoutMs?: number | undefined;
   history: HistoryStore | undefined;
   maxLiveClients: number;
   onWarning: (message: string) => void;
@@ -36,6 +38,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const watch = new FleetWatch(options.fleet.hosts, options.fleet.tasks, {
     intervalMs: options.intervalMs,
     forks: options.forks,
+    stepTimeoutMs: options.stepTimeoutMs,
     connector: options.connector ?? connect,
     onWarning: options.onWarning,
     history: options.history,

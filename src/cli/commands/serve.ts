@@ -4,8 +4,10 @@ import { HfleetError } from '../../errors.js';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { defaultHistoryStore } from '../../history/record-run.js';
 import { checkListenToken, DEFAULT_PORT, parseListen } from '../../serve/listen-address.js';
+import { listeningLine } from '../../serve/listening-line.js';
 import { startServe } from '../../serve/start-serve.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
+import { secondsToMs } from '../common-options.js';
 import { withReadFleetOptions } from '../read-fleet.js';
 
 // Resolves when SIGINT or SIGTERM arrives.
@@ -48,15 +50,20 @@ function serveOptions(yargs: Argv) {
     .example('$0 serve --listen 0.0.0.0:8470 --token "$(cat ~/.hfleet-token)"', 'reachable by others');
 }
 
-/** The yargs module of `hfleet serve`. */
-export function serveCommand(setExitCode: SetExitCode) {
+/** The yargs module of `hfleet serve`; it runs until `untilStop` resolves (default: SIGINT or SIGTERM). */
+export function serveCommand(setExitCode: SetExitCode, untilStop: () => Promise<void> = untilSignal) {
   return defineCommand('serve', serveOptions, async (args) => {
+    // serve never ends on its own, so there is no end of run to write a report at (docs/serve.md).
+    if (args.output !== undefined)
+      throw new HfleetError('USAGE', 'serve: --output is not supported (a report needs a run that ends)');
     const listen = parseListen(args.listen);
     checkListenToken(listen, args.token);
     if (!(args.interval >= 1))
       throw new HfleetError('USAGE', `--interval: at least 1 second (got ${args.interval})`);
+    const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
     const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
       sshConfig: args.sshConfig,
+      transport: args.transport,
     });
     const running = await startServe({
       fleet,
@@ -64,14 +71,14 @@ export function serveCommand(setExitCode: SetExitCode) {
       token: args.token,
       intervalMs: args.interval * 1000,
       forks: args.forks,
+      stepTimeoutMs,
       history: defaultHistoryStore(),
       maxLiveClients: args.maxLiveClients,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     });
-    process.stdout.write(
-      `hfleet serve: ${running.url} (${fleet.hosts.length} hosts, a sweep every ${args.interval} s; Ctrl-C stops)\n`,
-    );
-    await untilSignal();
+    const listening = { url: running.url, hosts: fleet.hosts.length, intervalSec: args.interval };
+    process.stdout.write(listeningLine(listening, args.json));
+    await untilStop();
     await running.stop();
     setExitCode(0);
   });
