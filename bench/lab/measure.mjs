@@ -1,5 +1,6 @@
-// The lab benchmark (run it under the lab lock): bring up N hosts, then alternate bare OpenSSH, hfleet and
-// Ansible several times on the same hosts, and write the raw samples as JSON.
+// The lab benchmark (run it under the lab lock): bring up N hosts, then alternate bare OpenSSH, hfleet over
+// each transport (ssh2, and the system ssh with --transport openssh) and Ansible several times on the same
+// hosts, and write the raw samples as JSON.
 // First runs (hosts reset to the base install before each) are taken in the first --first-reps repetitions;
 // the no-change runs and drift in every one (hfleet and Ansible leave identical hosts, checked below).
 // Usage: node bench/lab/measure.mjs --hosts 50 --reps 3 --first-reps 2 --out FILE [--no-ansible] [--record-facts]
@@ -34,6 +35,8 @@ const samples = {
   hfleet_first: [],
   hfleet_nochange: [],
   hfleet_drift: [],
+  openssh_nochange: [],
+  openssh_drift: [],
   ansible_first: [],
   ansible_nochange: [],
   serve_floor: [],
@@ -44,8 +47,13 @@ const hfleetStats = {
   nochange_round_trips_max: [],
   nochange_bytes_sent_per_host: [],
   first_round_trips_max: [],
+  openssh_nochange_round_trips_max: [],
 };
-const checks = { ansible_result_hfleet_check_changed_hosts: null, drift_hosts_with_findings: [] };
+const checks = {
+  ansible_result_hfleet_check_changed_hosts: null,
+  drift_hosts_with_findings: [],
+  openssh_drift_hosts_with_findings: [],
+};
 
 function expectSummary(label, json, wanted) {
   const got = json.summary;
@@ -78,6 +86,23 @@ async function hfleetBlock(inventory, hosts, withFirst) {
   hfleetStats.nochange_bytes_sent_per_host.push(Math.round(again.json.stats.bytes_sent_total / hosts.length));
   checks.drift_hosts_with_findings.push(drift.json.hosts.filter((h) => (h.findings ?? []).length > 0).length);
   log(`hfleet no-change ${again.seconds.toFixed(2)} s, drift ${drift.seconds.toFixed(2)} s`);
+}
+
+// The same no-change apply and drift over the system ssh (`--transport openssh`), on the converged hosts.
+async function opensshBlock(inventory, hosts) {
+  const transport = ['--transport', 'openssh'];
+  const again = await hfleetRun('apply', inventory, transport);
+  expectSummary('hfleet no-change apply (openssh)', again.json, { ok: hosts.length });
+  const drift = await hfleetRun('drift', inventory, transport);
+  samples.openssh_nochange.push(again.seconds);
+  samples.openssh_drift.push(drift.seconds);
+  hfleetStats.openssh_nochange_round_trips_max.push(again.json.stats.round_trips_max);
+  checks.openssh_drift_hosts_with_findings.push(
+    drift.json.hosts.filter((h) => (h.findings ?? []).length > 0).length,
+  );
+  log(
+    `hfleet --transport openssh no-change ${again.seconds.toFixed(2)} s, drift ${drift.seconds.toFixed(2)} s`,
+  );
 }
 
 async function ansibleBlock(setup, hosts, withFirst) {
@@ -124,6 +149,7 @@ try {
     const withFirst = rep < firstReps;
     const blocks = [
       () => hfleetBlock(files.hfleet, hosts, withFirst),
+      () => opensshBlock(files.hfleet, hosts),
       ...(ansible ? [() => ansibleBlock(setup, hosts, withFirst)] : []),
     ];
     if (rep % 2 === 1) blocks.reverse();

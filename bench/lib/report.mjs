@@ -15,6 +15,10 @@ export function labReport(raw) {
     hfleet_first_over_floor: ratio(med('hfleet_first'), med('floor')),
     hfleet_nochange_over_floor: ratio(med('hfleet_nochange'), med('floor')),
     hfleet_drift_over_floor: ratio(med('hfleet_drift'), med('floor')),
+    openssh_nochange_over_floor: ratio(med('openssh_nochange'), med('floor')),
+    openssh_drift_over_floor: ratio(med('openssh_drift'), med('floor')),
+    openssh_over_ssh2_nochange: ratio(med('openssh_nochange'), med('hfleet_nochange')),
+    openssh_over_ssh2_drift: ratio(med('openssh_drift'), med('hfleet_drift')),
     serve_sweep_over_floor: ratio(med('serve_sweep'), med('serve_floor')),
     ansible_over_hfleet_first: ratio(med('ansible_first'), med('hfleet_first')),
     ansible_over_hfleet_nochange: ratio(med('ansible_nochange'), med('hfleet_nochange')),
@@ -24,6 +28,10 @@ export function labReport(raw) {
     nochange_round_trips_per_host: Math.max(...raw.hfleet.nochange_round_trips_max),
     first_round_trips_per_host: Math.max(...raw.hfleet.first_round_trips_max),
     nochange_bytes_sent_per_host: median(raw.hfleet.nochange_bytes_sent_per_host),
+    openssh_nochange_round_trips_per_host:
+      raw.hfleet.openssh_nochange_round_trips_max?.length > 0
+        ? Math.max(...raw.hfleet.openssh_nochange_round_trips_max)
+        : null,
   };
   const within = (value, limit) => (value === null ? null : value <= limit);
   const above = (value, limit) => (value === null ? null : value > limit);
@@ -73,6 +81,20 @@ export function labTable(lab, machine) {
       `${times(lab.ratios.hfleet_drift_over_floor)} floor`,
     ],
   ];
+  if (lab.seconds.openssh_nochange) {
+    rows.push(
+      [
+        'hfleet apply, no change, openssh',
+        lab.seconds.openssh_nochange,
+        `${times(lab.ratios.openssh_nochange_over_floor)} floor, ${times(lab.ratios.openssh_over_ssh2_nochange)} ssh2`,
+      ],
+      [
+        'hfleet drift, clean, openssh',
+        lab.seconds.openssh_drift,
+        `${times(lab.ratios.openssh_drift_over_floor)} floor, ${times(lab.ratios.openssh_over_ssh2_drift)} ssh2`,
+      ],
+    );
+  }
   if (lab.seconds.serve_sweep) {
     rows.push([
       'hfleet serve sweep (connections kept)',
@@ -97,10 +119,10 @@ export function labTable(lab, machine) {
   const lines = [
     `${lab.hosts} lab hosts, ${lab.reps} alternating repetitions; ${machine.cpus} cores (${machine.cpu_model}), Node ${machine.node}${lab.ansible ? `, ${lab.ansible}` : ', ansible not installed'}`,
     '',
-    `| ${pad('run', 38)} | ${pad('median', 9)} | ${pad('min-max', 13)} | ${pad('ratio', 16)} |`,
-    `|${'-'.repeat(40)}|${'-'.repeat(11)}|${'-'.repeat(15)}|${'-'.repeat(18)}|`,
+    `| ${pad('run', 38)} | ${pad('median', 9)} | ${pad('min-max', 13)} | ${pad('ratio', 24)} |`,
+    `|${'-'.repeat(40)}|${'-'.repeat(11)}|${'-'.repeat(15)}|${'-'.repeat(26)}|`,
     ...rows.map(
-      ([name, s, r]) => `| ${pad(name, 38)} | ${pad(secs(s), 9)} | ${pad(range(s), 13)} | ${pad(r, 16)} |`,
+      ([name, s, r]) => `| ${pad(name, 38)} | ${pad(secs(s), 9)} | ${pad(range(s), 13)} | ${pad(r, 24)} |`,
     ),
     '',
     `hfleet peak RSS ${(lab.hfleet.peak_rss_bytes / MIB).toFixed(0)} MiB; no-change apply: ${lab.hfleet.nochange_round_trips_per_host} round trip(s) and ${(lab.hfleet.nochange_bytes_sent_per_host / 1024).toFixed(1)} KiB sent per host after connecting`,

@@ -105,6 +105,26 @@ export function withSshConfigOption<T>(yargs: Argv<T>) {
     });
 }
 
+/** `-v`: print each host's connection notes. */
+export interface VerboseArgs {
+  verbose: boolean;
+}
+
+/** Add `-v/--verbose` to a command that connects to hosts. */
+export function withVerboseOption<T>(yargs: Argv<T>) {
+  return yargs.option('verbose', {
+    alias: 'v',
+    type: 'boolean',
+    default: false,
+    describe: "print each host's connection notes on stderr (ProxyCommand stderr, identity files skipped)",
+  });
+}
+
+/** Where `-v` sends the transport's per-host notes (each line starts with the host's name): stderr, or nowhere. */
+export function connectionLog(verbose: boolean | undefined): ((line: string) => void) | undefined {
+  return verbose ? (line) => process.stderr.write(`${line}\n`) : undefined;
+}
+
 /** `--output FORMAT FILE`: a report file in addition to the normal output. */
 export interface OutputArgs {
   output: string[] | undefined;

@@ -9,8 +9,15 @@ import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import type { SessionOpener } from '../remote/open-session.js';
 import type { JunitCase } from '../report/junit.js';
-import type { InventoryArgs, OutputArgs, SshConfigArgs, StepTimeoutArgs } from './common-options.js';
+import type {
+  InventoryArgs,
+  OutputArgs,
+  SshConfigArgs,
+  StepTimeoutArgs,
+  VerboseArgs,
+} from './common-options.js';
 import {
+  connectionLog,
   secondsToMs,
   withForksOption,
   withInventoryOptions,
@@ -18,6 +25,7 @@ import {
   withPlaybookOption,
   withSshConfigOption,
   withStepTimeoutOption,
+  withVerboseOption,
 } from './common-options.js';
 import { checkOutputOption, writeReport } from './write-report.js';
 
@@ -25,15 +33,16 @@ import { checkOutputOption, writeReport } from './write-report.js';
 export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs, StepTimeoutArgs {
   playbook: string | undefined;
   forks: number | undefined;
+  verbose?: VerboseArgs['verbose'] | undefined;
 }
 
 /**
  * Add the options every read-only fleet command takes: inventory, --limit, --json, --ssh-config, --output,
- * --playbook, --forks and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
+ * --playbook, --forks, -v and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
  */
 export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
   const common = withStepTimeoutOption(
-    withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
+    withVerboseOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))),
     READ_STEP_TIMEOUT_SEC,
   );
   return withForksOption(withPlaybookOption(common), `hosts ${verb} at once (default: all, up to 200)`);
@@ -51,10 +60,14 @@ export async function runReadFleet<R>(
     transport: args.transport,
   });
   const started = performance.now();
-  const results = await withHostSessions((openSession) =>
-    runFleet(fleet.hosts, (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs), {
-      forks: args.forks,
-    }),
+  const results = await withHostSessions(
+    (openSession) =>
+      runFleet(
+        fleet.hosts,
+        (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs),
+        { forks: args.forks },
+      ),
+    { onLog: connectionLog(args.verbose) },
   );
   return { results, seconds: (performance.now() - started) / 1000 };
 }

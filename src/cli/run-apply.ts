@@ -17,7 +17,7 @@ import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
 import { applyJunitCases } from '../report/junit-cases.js';
 import { rolloutJson } from '../report/rollout-json.js';
-import { secondsToMs } from './common-options.js';
+import { connectionLog, secondsToMs } from './common-options.js';
 import { interruptAfterBatch } from './interrupt.js';
 import { whoAmI } from './who.js';
 import { checkOutputOption, writeReport } from './write-report.js';
@@ -116,7 +116,10 @@ export async function runApply(request: ApplyRequest): Promise<number> {
           results = await runFleet(fleet.hosts, job, { forks: request.forks, onResult });
         }
       },
-      (message) => emit({ type: 'warning', host: undefined, message }),
+      {
+        onWarning: (message) => emit({ type: 'warning', host: undefined, message }),
+        onLog: connectionLog(request.verbose),
+      },
     );
   } finally {
     interrupt?.dispose();

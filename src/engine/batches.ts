@@ -35,11 +35,17 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/** Split the selected hosts into batches: canary customers first (never mixed with others), then the rest. */
+/**
+ * Split the selected hosts into batches: canary customers first (never mixed with others), then the rest.
+ * The batches hold the given Host objects (resolved through the ssh config and --transport), in inventory order.
+ */
 export function planBatches(inventory: Inventory, hosts: readonly Host[], size: BatchSize): Batch[] {
-  const selected = new Set(hosts.map((host) => host.name));
+  const selected = new Map(hosts.map((host) => [host.name, host]));
   const customers = inventory.customers
-    .map((customer) => ({ id: customer.id, hosts: customer.hosts.filter((host) => selected.has(host.name)) }))
+    .map((customer) => ({
+      id: customer.id,
+      hosts: customer.hosts.flatMap((host) => selected.get(host.name) ?? []),
+    }))
     .filter((customer) => customer.hosts.length > 0);
   const canaryIds = new Set(inventory.groups.find((group) => group.name === 'canary')?.customers ?? []);
   const perBatch = customersPerBatch(size, customers.length);

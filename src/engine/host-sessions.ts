@@ -7,16 +7,30 @@ import {
 } from '../remote/open-session.js';
 import { ConnectionPool } from '../transport/pool.js';
 
+/** How the connections of a run report and end. */
+export interface HostSessionOptions {
+  /** Loud warnings (host key checking off); default: `warning: ...` on stderr. */
+  onWarning?: ((message: string) => void) | undefined;
+  /** Quiet per-host connection notes (`-v`): a ProxyCommand's stderr, identity files skipped. */
+  onLog?: ((line: string) => void) | undefined;
+  /** Aborting closes every connection. */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * Run `work` with openers of host sessions (and of streaming channels); every connection it opened is closed
  * when it ends, however it ends, or as soon as `signal` aborts.
  */
 export async function withHostSessions<T>(
   work: (openSession: SessionOpener, openChannel: ChannelOpener) => Promise<T>,
-  onWarning: (message: string) => void = (message) => process.stderr.write(`warning: ${message}\n`),
-  signal?: AbortSignal,
+  options: HostSessionOptions = {},
 ): Promise<T> {
-  const pool = new ConnectionPool({ onWarning });
+  const {
+    onWarning = (message: string) => process.stderr.write(`warning: ${message}\n`),
+    onLog,
+    signal,
+  } = options;
+  const pool = new ConnectionPool({ onWarning, ...(onLog ? { onLog } : {}) });
   const closeAll = () => pool.closeAll();
   signal?.addEventListener('abort', closeAll, { once: true });
   try {

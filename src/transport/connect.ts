@@ -108,7 +108,7 @@ async function openAuthenticated(target: SshTarget, options: ConnectOptions): Pr
 
 /** Open an authenticated connection to a host; host keys are checked before any auth or command. */
 export async function connect(target: SshTarget, options: ConnectOptions = {}): Promise<Connection> {
-  if (target.ssh.transport === 'openssh') return opensshConnect(target);
+  if (target.ssh.transport === 'openssh') return opensshConnect(target, options);
   const opened = await openAuthenticated(target, options);
   return new SshConnection(target, opened.client, opened.release);
 }

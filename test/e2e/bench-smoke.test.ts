@@ -39,10 +39,18 @@ describeWithLab('the lab benchmark, 3 hosts', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\| bare OpenSSH `ssh host true` \(floor\) +\| [0-9.]+ s/);
     expect(run.stdout).toMatch(/\| hfleet apply, nothing to change +\| [0-9.]+ s/);
+    expect(run.stdout).toMatch(/\| hfleet apply, no change, openssh +\| [0-9.]+ s/);
     const [file] = readdirSync(out);
     const { lab } = JSON.parse(readFileSync(path.join(out, file!), 'utf8'));
     expect(lab.hosts).toBe(3);
-    for (const name of ['floor', 'hfleet_first', 'hfleet_nochange', 'hfleet_drift']) {
+    for (const name of [
+      'floor',
+      'hfleet_first',
+      'hfleet_nochange',
+      'hfleet_drift',
+      'openssh_nochange',
+      'openssh_drift',
+    ]) {
       expect(lab.seconds[name].samples).toHaveLength(1);
       expect(lab.seconds[name].median).toBeGreaterThan(0);
     }
@@ -50,6 +58,9 @@ describeWithLab('the lab benchmark, 3 hosts', () => {
     expect(lab.targets.nochange_at_most_2_round_trips).toBe(true);
     expect(lab.hfleet.peak_rss_bytes).toBeGreaterThan(20 * 2 ** 20);
     expect(lab.checks.drift_hosts_with_findings).toEqual([0]);
+    // The same runs over the system ssh (--transport openssh): same results, same one round trip.
+    expect(lab.checks.openssh_drift_hosts_with_findings).toEqual([0]);
+    expect(lab.hfleet.openssh_nochange_round_trips_per_host).toBe(1);
     // serve: one handshake per host, then sweeps over the kept connections, each beside a floor sample.
     expect(lab.seconds.serve_sweep.samples).toHaveLength(3);
     expect(lab.seconds.serve_floor.samples).toHaveLength(3);

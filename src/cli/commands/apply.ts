@@ -62,7 +62,8 @@ function applyOptions(yargs: Argv) {
       alias: 'v',
       type: 'boolean',
       default: false,
-      describe: 'log the steps run on each host',
+      describe:
+        "log the steps run on each host and each host's connection notes (ProxyCommand stderr, identity files skipped)",
     })
     .example('$0 apply inventory.yml', 'converge every host')
     .example('$0 apply --limit acme,globex --check --diff', 'show what would change for two customers')

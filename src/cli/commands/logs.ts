@@ -9,7 +9,13 @@ import { journalArgv, logsUnit } from '../../logs/journal.js';
 import { type LogsHostResult, streamHostLogs } from '../../logs/logs-host.js';
 import { styleFor } from '../../report/style.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
-import { defaultInventoryPath, withLimitOption, withSshConfigOption } from '../common-options.js';
+import {
+  connectionLog,
+  defaultInventoryPath,
+  withLimitOption,
+  withSshConfigOption,
+  withVerboseOption,
+} from '../common-options.js';
 
 // `[INVENTORY] SERVICE`: one word is the service, two are the inventory and the service.
 function splitTargets(targets: readonly string[]): { inventory: string; service: string } {
@@ -24,7 +30,7 @@ const HOST_COLOURS = ['cyan', 'magenta', 'blue', 'yellow', 'green'] as const;
 
 // The options of `hfleet logs`.
 function logsOptions(yargs: Argv) {
-  const targets = withSshConfigOption(yargs).positional('targets', {
+  const targets = withVerboseOption(withSshConfigOption(yargs)).positional('targets', {
     type: 'string',
     array: true,
     demandOption: true,
@@ -86,8 +92,7 @@ export function logsCommand(setExitCode: SetExitCode, options: { stop?: AbortSig
             },
             { forks: undefined },
           ),
-        undefined,
-        stopped.signal,
+        { signal: stopped.signal, onLog: connectionLog(args.verbose) },
       );
     } finally {
       process.removeListener('SIGINT', interrupt);

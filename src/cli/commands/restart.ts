@@ -15,6 +15,7 @@ import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
 import {
+  connectionLog,
   secondsToMs,
   withBatchOptions,
   withForksOption,
@@ -23,6 +24,7 @@ import {
   withLockWaitOption,
   withSshConfigOption,
   withStepTimeoutOption,
+  withVerboseOption,
 } from '../common-options.js';
 import { interruptAfterBatch } from '../interrupt.js';
 import { whoAmI } from '../who.js';
@@ -40,7 +42,10 @@ export function unitsToRestart(host: Host, services: string | undefined): string
 
 // The options of `hfleet restart`.
 function restartOptions(yargs: Argv) {
-  const common = withStepTimeoutOption(withSshConfigOption(withInventoryOptions(yargs)), STEP_TIMEOUT_SEC);
+  const common = withStepTimeoutOption(
+    withVerboseOption(withSshConfigOption(withInventoryOptions(yargs))),
+    STEP_TIMEOUT_SEC,
+  );
   return withLockWaitOption(
     withForksOption(
       withHealthOptions(withBatchOptions(common)),
@@ -78,15 +83,17 @@ export function restartCommand(setExitCode: SetExitCode) {
     const interrupt = interruptAfterBatch();
     let report: Awaited<ReturnType<typeof runRollout>>;
     try {
-      report = await withHostSessions((openSession) =>
-        runRollout(
-          batches,
-          (host) => {
-            const units = unitsToRestart(host, args.services);
-            return restartHost(host, units, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
-          },
-          { maxFail: args.maxFail, signal: interrupt.signal, forks: args.forks, emit },
-        ),
+      report = await withHostSessions(
+        (openSession) =>
+          runRollout(
+            batches,
+            (host) => {
+              const units = unitsToRestart(host, args.services);
+              return restartHost(host, units, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
+            },
+            { maxFail: args.maxFail, signal: interrupt.signal, forks: args.forks, emit },
+          ),
+        { onLog: connectionLog(args.verbose) },
       );
     } finally {
       interrupt.dispose();

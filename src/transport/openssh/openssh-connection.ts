@@ -2,30 +2,25 @@
 // every command and the run-long shell a client of it, so certificates, FIDO keys, GSSAPI, PKCS#11 and any
 // ProxyCommand work as they do for `ssh HOST`.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HfleetError } from '../../errors.js';
 import { shellCommand } from '../../util/shell-quote.js';
 import { CloseSignal } from '../close-signal.js';
 import { ClosingConnection } from '../closing-connection.js';
 import { describeCommand, remoteArgv } from '../command-line.js';
 import type { ShellChannel } from '../shell-channel.js';
-import type { Connection, ExecOptions, ExecResult, SshTarget, TransportStats } from '../types.js';
+import type {
+  Connection,
+  ConnectOptions,
+  ExecOptions,
+  ExecResult,
+  SshTarget,
+  TransportStats,
+} from '../types.js';
+import { acquireControlDir, releaseControlDir } from './control-dir.js';
 import { type SshCommandContext, sshCommand, sshOptions } from './ssh-arguments.js';
 import { sshFailure } from './ssh-errors.js';
 
 const PERSIST_SECONDS = 300;
-let controlDir: string | undefined;
-
-// The process's private control directory (0700), removed when the process exits.
-function privateControlDir(): string {
-  if (controlDir) return controlDir;
-  const dir = mkdtempSync(join(tmpdir(), 'hfleet-ssh-'));
-  controlDir = dir;
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 function run(
   argv: string[],
@@ -55,12 +50,26 @@ function run(
   });
 }
 
-/** Connect: start the host's master connection (host key checked, authenticated) and hand back the Connection. */
-export async function opensshConnect(target: SshTarget): Promise<Connection> {
+/**
+ * Connect: start the host's master connection (host key checked, authenticated) and hand back the Connection;
+ * what ssh said on stderr while connecting (a ProxyCommand's stderr, warnings) goes to `onLog`.
+ */
+export async function opensshConnect(target: SshTarget, options: ConnectOptions = {}): Promise<Connection> {
   if (target.ssh.unusable) throw new HfleetError('SSH_CONFIG', `${target.host}: ${target.ssh.unusable}`);
-  const ctx: SshCommandContext = { controlDir: privateControlDir(), persistSeconds: PERSIST_SECONDS };
-  const started = await run(sshCommand(target, ctx, 'true'));
-  if (started.code === 255 || started.code === null) throw sshFailure(target.host, started.stderr);
+  const ctx: SshCommandContext = { controlDir: acquireControlDir(), persistSeconds: PERSIST_SECONDS };
+  let started: Awaited<ReturnType<typeof run>>;
+  try {
+    started = await run(sshCommand(target, ctx, 'true'));
+  } catch (error) {
+    releaseControlDir(ctx.controlDir);
+    throw error;
+  }
+  for (const line of started.stderr.split('\n'))
+    if (line.trim() !== '') options.onLog?.(`${target.host}: ssh: ${line.trim()}`);
+  if (started.code === 255 || started.code === null) {
+    releaseControlDir(ctx.controlDir);
+    throw sshFailure(target.host, started.stderr);
+  }
   return new OpenSshConnection(target, ctx);
 }
 
@@ -79,9 +88,18 @@ export class OpenSshConnection extends ClosingConnection implements Connection {
   close(): void {
     if (this.closed) return;
     for (const child of this.#children) child.kill('SIGTERM');
+    // The directory goes once the master has been told to exit (its socket gone with it).
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      releaseControlDir(this.ctx.controlDir);
+    };
     spawn('ssh', [...sshOptions(this.target, this.ctx), '-O', 'exit', '--', this.#destination()], {
       stdio: 'ignore',
-    }).on('error', () => undefined);
+    })
+      .on('error', release)
+      .on('close', release);
     this.closing.close();
   }
 

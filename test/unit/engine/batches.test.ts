@@ -43,6 +43,13 @@ describe('planBatches', () => {
     ]);
   });
 
+  it('hands out the hosts it was given (resolved through the ssh config), not the inventory copies', () => {
+    const inv = inventory({ acme: 1, globex: 1 });
+    const resolved = inv.hosts.map((host) => ({ ...host, address: `resolved-${host.name}` }));
+    const batches = planBatches(inv, resolved, { count: 1 });
+    expect(batches.flatMap((batch) => batch.hosts)).toEqual(resolved);
+  });
+
   it('puts the canary group first, never mixed with other customers', () => {
     const inv = inventory({ acme: 1, globex: 1, initech: 1, umbrella: 1 }, ['initech']);
     expect(names(planBatches(inv, inv.hosts, { count: 2 }))).toEqual([
