@@ -1,5 +1,6 @@
 // One simulated `hfleet serve` in its own process: N simulated hosts over real SSH on loopback, 24 hours of
-// history and trends already recorded, then sweeps every INTERVAL seconds; prints one JSON line.
+// history and trends already recorded (the trends read back from disk as a restarted serve does), then sweeps
+// every INTERVAL seconds; prints one JSON line.
 // Usage: node bench/sim/serve-controller.mjs HOSTS [SWEEPS] [INTERVAL_S] [PORTS]
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { loadPlannedFleet } from '../../dist/fleet/fleet-input.js';
 import { HistoryStore } from '../../dist/history/store.js';
 import { parseListen } from '../../dist/serve/listen-address.js';
 import { startServe } from '../../dist/serve/start-serve.js';
+import { TrendLog } from '../../dist/serve/trend-log.js';
 import { startSimFleet } from './servers.mjs';
 
 const hostCount = Number(process.argv[2] ?? 10);
@@ -45,18 +47,18 @@ function prefillHistory(store, hosts, nowMs) {
   return count;
 }
 
-// 24 hours of 5-minute trend points for every host and unit.
-function prefillTrends(trends, fleet, nowMs) {
-  for (const host of fleet.hosts) {
-    for (const unit of [
-      'hub-platform.service',
-      'hub-cloud.service',
-      'hub-scheduler.service',
-      'dbt-run.timer',
-    ]) {
-      for (let k = 288; k > 0; k--)
-        trends.add(host.name, unit, nowMs - k * 300_000, 16_000_000 + k * 1000, 0);
-    }
+const UNITS = ['hub-platform.service', 'hub-cloud.service', 'hub-scheduler.service', 'dbt-run.timer'];
+
+// 24 hours of 5-minute trend points for every host and unit, kept on disk as serve keeps them.
+function prefillTrends(log, fleet, nowMs) {
+  const current = nowMs - (nowMs % 300_000);
+  for (let k = 288; k > 0; k--) {
+    const t = current - k * 300_000;
+    const points = function* () {
+      for (const host of fleet.hosts)
+        for (const unit of UNITS) yield [host.name, unit, { t, memory: 16_000_000 + k * 1000, restarts: 0 }];
+    };
+    log.append(t, points(), nowMs);
   }
 }
 
@@ -75,7 +77,10 @@ try {
     fleet.hosts.map((host) => host.name),
     nowMs,
   );
+  const trendLog = new TrendLog(path.join(dir, 'trends'));
+  prefillTrends(trendLog, fleet, nowMs);
   const cpuBefore = process.cpuUsage();
+  const startedAt = performance.now();
   const running = await startServe({
     fleet,
     listen: parseListen('127.0.0.1:0'),
@@ -83,10 +88,13 @@ try {
     intervalMs: intervalSec * 1000,
     forks: undefined,
     history,
+    trendLog,
     maxLiveClients: 64,
     onWarning: () => undefined,
   });
-  prefillTrends(running.watch.trends, fleet, nowMs);
+  // Listening plus the trends read back: what a restart costs before the first sweep.
+  const startSeconds = Math.round(performance.now() - startedAt) / 1000;
+  const peakRssAtStart = process.resourceUsage().maxRSS * 1024;
   const sweepSeconds = [];
   await new Promise((resolve) => {
     running.watch.subscribe((snapshot) => {
@@ -122,6 +130,10 @@ try {
       history_runs_prefilled: prefilled,
       history_bytes: dirBytes(historyDir),
       trend_points: hostCount * 4 * 288,
+      trend_points_loaded: running.trendPointsLoaded,
+      trend_log_bytes: dirBytes(path.join(dir, 'trends')),
+      start_seconds: startSeconds,
+      peak_rss_at_start_bytes: peakRssAtStart,
       metrics,
       grid,
       host_page: hostPage,

@@ -9,7 +9,8 @@ import { HostLink } from './host-link.js';
 import { pendingView } from './host-view.js';
 import { readHost } from './read-host.js';
 import { changedHosts, sweepSummary } from './sweep-record.js';
-import { TrendBook } from './trend.js';
+import { TrendBook, trendBucket } from './trend.js';
+import type { TrendLog } from './trend-log.js';
 import type { FleetSnapshot, HostView } from './types.js';
 
 /** How a watch runs. */
@@ -25,6 +26,8 @@ export interface FleetWatchOptions {
   history: HistoryStore | undefined;
   /** `user@machine` recorded with each sweep. */
   who: string;
+  /** Where closed trend buckets are kept across restarts (none: in memory only). */
+  trendLog?: TrendLog | undefined;
 }
 
 /** Sweeps the fleet on a timer; listeners hear of each finished sweep. */
@@ -34,6 +37,8 @@ export class FleetWatch {
   #snapshot: FleetSnapshot;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  /** The trend bucket the last sweep wrote into, not yet kept in the trend log. */
+  #openBucket: number | undefined;
   readonly #listeners = new Set<(snapshot: FleetSnapshot) => void>();
 
   constructor(
@@ -90,6 +95,9 @@ export class FleetWatch {
       for (const unit of view.units)
         this.trends.add(view.host, unit.unit, nowMs, unit.memory_bytes, unit.restarts);
     }
+    const bucket = trendBucket(nowMs);
+    if (this.#openBucket !== undefined && this.#openBucket !== bucket) this.#keepBucket(this.#openBucket);
+    this.#openBucket = bucket;
     this.#snapshot = {
       sweep: this.#snapshot.sweep + 1,
       at: new Date(nowMs).toISOString(),
@@ -101,11 +109,32 @@ export class FleetWatch {
     return this.#snapshot;
   }
 
-  /** Stop sweeping and close every connection. */
+  /** Read back the last 24 hours of trends kept by an earlier serve (before `start`); resolves to the points read. */
+  async loadTrends(): Promise<number> {
+    if (!this.options.trendLog) return 0;
+    try {
+      return await this.options.trendLog.load(this.trends, new Set(this.hosts.map((host) => host.name)));
+    } catch (error) {
+      this.options.onWarning(`earlier trends not read: ${String(error)}`);
+      return 0;
+    }
+  }
+
+  /** Stop sweeping and close every connection; the open trend bucket is kept, so a restart goes on from it. */
   stop(): void {
+    if (!this.#stopped && this.#openBucket !== undefined) this.#keepBucket(this.#openBucket);
     this.#stopped = true;
     clearTimeout(this.#timer);
     for (const link of this.links.values()) link.drop();
+  }
+
+  #keepBucket(t: number): void {
+    if (!this.options.trendLog) return;
+    try {
+      this.options.trendLog.append(t, this.trends.bucket(t));
+    } catch (error) {
+      this.options.onWarning(`trends not kept: ${String(error)}`);
+    }
   }
 
   #record(previous: ReadonlyMap<string, HostView>, views: readonly HostView[]): void {

@@ -9,6 +9,7 @@ import { userAtMachine } from '../util/user-at-machine.js';
 import { serveApp } from './app.js';
 import { FleetWatch } from './fleet-watch.js';
 import type { ListenAddress } from './listen-address.js';
+import type { TrendLog } from './trend-log.js';
 
 /** Everything a running serve needs. */
 export interface ServeOptions {
@@ -20,6 +21,8 @@ export interface ServeOptions {
   /** How long one host's read may take (`--step-timeout`; default READ_STEP_TIMEOUT_MS). */
   stepTimeoutMs?: number | undefined;
   history: HistoryStore | undefined;
+  /** Where the 24-hour trends are kept across restarts (none: in memory only). */
+  trendLog?: TrendLog | undefined;
   maxLiveClients: number;
   onWarning: (message: string) => void;
   /** How hosts are reached (the simulation replaces it). */
@@ -30,10 +33,12 @@ export interface ServeOptions {
 export interface RunningServe {
   url: string;
   watch: FleetWatch;
+  /** Points of earlier trends read back at start. */
+  trendPointsLoaded: number;
   stop(): Promise<void>;
 }
 
-/** Listen, then start sweeping; resolves once the port is bound. */
+/** Listen, read back the kept trends, then start sweeping; resolves once the port is bound and the trends read. */
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const watch = new FleetWatch(options.fleet.hosts, options.fleet.tasks, {
     intervalMs: options.intervalMs,
@@ -42,6 +47,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     connector: options.connector ?? connect,
     onWarning: options.onWarning,
     history: options.history,
+    trendLog: options.trendLog,
     who: userAtMachine(),
   });
   const app = serveApp({
@@ -59,10 +65,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // The earlier trends first: a sweep's point must not come before the older ones it follows.
+  const trendPointsLoaded = await watch.loadTrends();
   watch.start();
   return {
     url: `http://${host}:${address.port}/`,
     watch,
+    trendPointsLoaded,
     stop: () =>
       new Promise((resolve) => {
         watch.stop();

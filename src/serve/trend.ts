@@ -5,6 +5,11 @@ export const TREND_BUCKET_MS = 300_000;
 /** Buckets kept: 24 hours. */
 export const TREND_BUCKETS = 288;
 
+/** The start of the bucket a time falls in. */
+export function trendBucket(nowMs: number): number {
+  return nowMs - (nowMs % TREND_BUCKET_MS);
+}
+
 /** One bucket: its start, the highest memory seen in it and the last restart count. */
 export interface TrendPoint {
   t: number;
@@ -35,7 +40,7 @@ export class TrendBook {
   /** Record one sweep's reading of a unit. */
   add(host: string, unit: string, nowMs: number, memory: number | null, restarts: number | null): void {
     const key = `${host}\t${unit}`;
-    const t = nowMs - (nowMs % TREND_BUCKET_MS);
+    const t = trendBucket(nowMs);
     let ring = this.#series.get(key);
     if (!ring) {
       ring = new Ring();
@@ -76,5 +81,22 @@ export class TrendBook {
       });
     }
     return points;
+  }
+
+  /** Every series' point of the bucket starting at `t` (one of its last two), as `[host, unit, point]`. */
+  *bucket(t: number): Generator<[string, string, TrendPoint]> {
+    for (const [key, ring] of this.#series) {
+      for (let index = ring.length - 1; index >= Math.max(0, ring.length - 2); index--) {
+        const slot = ring.slot(index);
+        if (ring.t[slot] !== t) continue;
+        const tab = key.indexOf('\t');
+        const point = {
+          t,
+          memory: orNull(ring.memory[slot] as number),
+          restarts: orNull(ring.restarts[slot] as number),
+        };
+        yield [key.slice(0, tab), key.slice(tab + 1), point];
+      }
+    }
   }
 }

@@ -8,7 +8,8 @@ import { loadPlannedFleet } from '../../src/fleet/fleet-input.js';
 import { HistoryStore } from '../../src/history/store.js';
 import { labExec, resetLabHost } from '../../src/lab/index.js';
 import { parseListen } from '../../src/serve/listen-address.js';
-import { type RunningServe, startServe } from '../../src/serve/start-serve.js';
+import { type RunningServe, type ServeOptions, startServe } from '../../src/serve/start-serve.js';
+import { TrendLog } from '../../src/serve/trend-log.js';
 import { ensureDebianPackages } from '../support/debian-packages.js';
 import { describeWithLab, requireLabState } from './lab-context.js';
 import { hfleet, labInventory } from './support/fleet.js';
@@ -50,6 +51,7 @@ describeWithLab('hfleet serve in a browser', () => {
   let page: Page;
   let stateDir: string;
   let inventory: string;
+  let serveOptions: ServeOptions;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -71,16 +73,18 @@ describeWithLab('hfleet serve in a browser', () => {
     );
     stateDir = mkdtempSync(path.join(tmpdir(), 'hfleet-serve-e2e-'));
     const fleet = loadPlannedFleet(inventory, undefined);
-    running = await startServe({
+    serveOptions = {
       fleet,
       listen: parseListen('127.0.0.1:0'),
       token: undefined,
       intervalMs: INTERVAL_MS,
       forks: undefined,
-      history: new HistoryStore(stateDir, 30),
+      history: new HistoryStore(path.join(stateDir, 'history'), 30),
+      trendLog: new TrendLog(path.join(stateDir, 'trends')),
       maxLiveClients: 8,
       onWarning: () => undefined,
-    });
+    };
+    running = await startServe(serveOptions);
     browser = await puppeteer.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
@@ -183,6 +187,36 @@ describeWithLab('hfleet serve in a browser', () => {
     for (const response of floods) await response.body?.cancel();
     while (serve.watch.snapshot.sweep < before + 2) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(serve.watch.snapshot.hosts.map((host) => host.state)).not.toContain('error');
+  });
+
+  it('a restarted serve shows the trends the earlier one saw', async ({ skip }) => {
+    if (chromiumSkip) skip(chromiumSkip);
+    const earlier = running as RunningServe;
+    const series = (serve: RunningServe) =>
+      Object.fromEntries(HOSTS.map((host) => [host, serve.watch.trends.series(host, 'hub-cloud.service')]));
+    // Off the page first, so the browser never sees its event stream cut. What it saw is taken before it
+    // stops (a sweep still running then may add a point after the open bucket was kept).
+    await page.goto('about:blank');
+    const seen = series(earlier);
+    await earlier.stop();
+    for (const host of HOSTS) expect(seen[host]?.length).toBeGreaterThan(0);
+    running = undefined;
+    running = await startServe(serveOptions);
+    const restarted = running;
+    while (restarted.watch.snapshot.sweep < 1) await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = series(restarted);
+    for (const host of HOSTS) {
+      // Every bucket the earlier serve saw is there again (the one it stopped in may have grown since).
+      const times = new Set(now[host]?.map((point) => point.t));
+      for (const point of seen[host] ?? []) expect(times.has(point.t)).toBe(true);
+    }
+    await page.goto(`${restarted.url}host/acme-1`, { waitUntil: 'load' });
+    const trendCells = await page.$$eval('tr[data-unit="hub-cloud.service"] [data-trend-points]', (nodes) =>
+      nodes.map((node) => Number(node.getAttribute('data-trend-points'))),
+    );
+    // Memory and restarts: at least one of them drawn from every bucket seen before the restart.
+    expect(trendCells.length).toBe(2);
+    expect(Math.max(...trendCells)).toBeGreaterThanOrEqual(seen['acme-1']?.length ?? 1);
   });
 
   it('logged no console error in the browser', ({ skip }) => {

@@ -3,9 +3,11 @@ import type { Argv } from 'yargs';
 import { HfleetError } from '../../errors.js';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { defaultHistoryStore } from '../../history/record-run.js';
+import { trendsDir } from '../../history/state-dir.js';
 import { checkListenToken, DEFAULT_PORT, parseListen } from '../../serve/listen-address.js';
 import { listeningLine } from '../../serve/listening-line.js';
 import { startServe } from '../../serve/start-serve.js';
+import { TrendLog } from '../../serve/trend-log.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
 import { secondsToMs } from '../common-options.js';
 import { withReadFleetOptions } from '../read-fleet.js';
@@ -73,6 +75,7 @@ export function serveCommand(setExitCode: SetExitCode, untilStop: () => Promise<
       forks: args.forks,
       stepTimeoutMs,
       history: defaultHistoryStore(),
+      trendLog: new TrendLog(trendsDir()),
       maxLiveClients: args.maxLiveClients,
       onWarning: (message) => process.stderr.write(`warning: ${message}\n`),
     });

@@ -19,7 +19,8 @@ export function trendSvg(points: readonly TrendPoint[], measure: TrendMeasure, l
     const value = pick(point);
     return value === null ? [] : [{ t: point.t, value }];
   });
-  if (values.length < 2) return html`<span class="muted" title="${label}">${word}: collecting</span>`;
+  if (values.length < 2)
+    return html`<span class="muted" title="${label}" data-trend-points="${values.length}">${word}: collecting</span>`;
   const first = (values[0] as { t: number }).t;
   const span = Math.max(1, (values[values.length - 1] as { t: number }).t - first);
   const low = Math.min(...values.map((v) => v.value));
@@ -32,5 +33,5 @@ export function trendSvg(points: readonly TrendPoint[], measure: TrendMeasure, l
     )
     .join(' ');
   const range = low === high ? format(low) : `${format(low)}-${format(high)}`;
-  return html`<svg class="trend" viewBox="0 -1 ${WIDTH} ${HEIGHT + 2}" role="img" aria-label="${label}"><polyline points="${coords}"/></svg> <span class="muted">${word} ${range}</span>`;
+  return html`<svg class="trend" data-trend-points="${values.length}" viewBox="0 -1 ${WIDTH} ${HEIGHT + 2}" role="img" aria-label="${label}"><polyline points="${coords}"/></svg> <span class="muted">${word} ${range}</span>`;
 }

@@ -62,6 +62,8 @@ describe('bench simulation', () => {
     expect(report.handshakes).toBe(5);
     expect(report.served).toEqual({ connections: 5, facts: 10, other: 0 });
     expect(report.history_runs_prefilled).toBe(17280);
+    // 24 h of trends kept on disk, read back at start (the oldest bucket is just out of the 24 hours).
+    expect(report.trend_points_loaded).toBeGreaterThanOrEqual(5 * 4 * 286);
     expect(report.metrics.status).toBe(200);
     expect(report.grid.status).toBe(200);
     expect(report.host_page.status).toBe(200);
