@@ -26,6 +26,7 @@ const NOTICES = [
   /references a path below legacy directory/,
   /Unit uses KillMode=none/,
   /Special user nobody configured, this is not safe/,
+  /Ignoring unknown escape sequences: /,
   /is deprecated, please use /,
   /Unit uses \S+; please use \S+ instead/,
   /please update the unit file accordingly/,

@@ -2,11 +2,12 @@
 import { parseMemoryLimit } from '../memory-limit.js';
 import type { DirectiveLine, UnitFile } from '../unit-file.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
+import { unknownEscape } from './escapes.js';
 import type { Finding } from './finding.js';
 import { isNewerDirective } from './newer-directives.js';
 import { isTemplatePath, resolveSpecifiers, usesInstance } from './specifiers.js';
 import { isScalarKey, resolvesSpecifiers, sectionsOf } from './unit-sections.js';
-import { valueNotice, valueProblem } from './value-rules.js';
+import { isCommandLine, valueNotice, valueProblem } from './value-rules.js';
 
 const MEMORY_KEYS = new Set([
   'MemoryMax',
@@ -138,6 +139,14 @@ function lintValue(section: string, directive: DirectiveLine, isTemplate: boolea
   } else {
     const notice = valueNotice(key, resolved.value);
     if (notice) add(line, 'discouraged-value', 'warning', notice);
+    const unknown = isCommandLine(section, key) ? unknownEscape(resolved.value, true) : undefined;
+    if (unknown)
+      add(
+        line,
+        'unknown-escape',
+        'warning',
+        `${key}=: systemd does not know the escape ${unknown} and keeps it as written (\\\\ is a backslash, $$ a dollar sign)`,
+      );
   }
   if (MEMORY_KEYS.has(key) && !parseMemoryLimit(value)) {
     add(

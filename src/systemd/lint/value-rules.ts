@@ -44,6 +44,12 @@ const OUTPUTS = ['inherit', 'null', 'tty', 'journal', 'kmsg', 'journal+console',
 const OBSOLETE_OUTPUTS = ['syslog', 'syslog+console'];
 const INPUTS = ['null', 'tty', 'tty-force', 'tty-fail', 'socket', 'data'];
 const ABSOLUTE_PATHS = new Set(['RootDirectory', 'RootImage', 'TTYPath', 'Where']);
+const COMMAND_LINE = 'PATH [ARGUMENT [...]]';
+
+/** Whether `key` in `[section]` is a command line (`ExecStart=` and the other `Exec*=` that run a command). */
+export function isCommandLine(section: string, key: string): boolean {
+  return DIRECTIVE_TABLE[section]?.[key] === COMMAND_LINE;
+}
 
 /** The problem systemd has with `value` for `key` in `[section]` (specifiers already resolved), if any. */
 export function valueProblem(section: string, key: string, value: string): ValueProblem | undefined {
@@ -62,7 +68,7 @@ export function valueProblem(section: string, key: string, value: string): Value
     return { message: `Failed to parse sec value, ignoring: ${value}` };
   if (key === 'OnCalendar' && !isCalendarSpec(value))
     return { message: `Failed to parse calendar specification, ignoring: ${value}` };
-  if (kind === 'PATH [ARGUMENT [...]]') {
+  if (kind === COMMAND_LINE) {
     const problem = execCommandProblem(value);
     return problem ? { message: `Invalid command line: ${problem}`, fatal: true } : undefined;
   }

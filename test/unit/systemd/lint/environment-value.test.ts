@@ -3,13 +3,15 @@ import { environmentProblem } from '../../../../src/systemd/lint/environment-val
 import { splitQuotedWords } from '../../../../src/systemd/lint/quoted-words.js';
 
 describe('environmentProblem', () => {
-  it.each(['FOO=bar', '"FOO=bar baz" A=1', "A='x y'", 'EMPTY='])('accepts %j', (text) =>
-    expect(environmentProblem(text)).toBeUndefined(),
+  it.each(['FOO=bar', '"FOO=bar baz" A=1', "A='x y'", 'EMPTY=', String.raw`SEP=\x2c PAD=a\sb`])(
+    'accepts %j',
+    (text) => expect(environmentProblem(text)).toBeUndefined(),
   );
   it.each([
     ['"FOO=bar', /unbalanced quotes/],
     ['FOO', /NAME=value/],
     ['=bar', /NAME=value/],
+    [String.raw`PRICE=cost\$5`, /unknown escape sequence \\\$/],
   ])('refuses %j', (text, problem) => expect(environmentProblem(text)).toMatch(problem));
 
   it('splits words on unquoted whitespace and drops the quotes', () => {

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   'restart-sec-fast.service': ['7 invalid-value'],
   'kill-mode-mixedd.service': ['6 invalid-value'],
   'environment-open-quote.service': ['6 invalid-value'],
+  'environment-unknown-escape.service': ['6 invalid-value'],
   'cpu-affinity-variable.service': ['6 invalid-value'],
   'user-instance-not-template.service': ['6 instance-outside-template'],
   'working-directory-relative.service': ['6 invalid-value'],
@@ -92,6 +93,10 @@ describe('units systemd accepts', () => {
 
   it('repeated SystemCallFilter=, RestrictAddressFamilies= and CapabilityBoundingSet= are not duplicates', () => {
     expect(lint('accepted', 'repeated-lists.service').map((f) => f.rule)).not.toContain('duplicate-key');
+  });
+
+  it('escapes systemd knows in command lines and environment words get no unknown-escape warning', () => {
+    expect(lint('accepted', 'command-escapes.service').map((f) => f.rule)).toEqual(['missing-install']);
   });
 
   it('SuccessAction= without ExecStart= is not a missing command', () => {

@@ -58,6 +58,21 @@ describe('lintUnitFile on fixtures', () => {
     expect(hasErrors(findings)).toBe(false);
   });
 
+  it('an escape systemd does not know is a warning in a command line and an error in Environment=', () => {
+    const findings = lintUnitFile({
+      path: 'escapes.service',
+      content: [
+        '[Service]',
+        'ExecStart=/usr/bin/sleep 1',
+        String.raw`ExecReload=/usr/bin/kill -USR2 \$MAINPID`,
+        String.raw`Environment=COST=\$5`,
+        '[Install]',
+        'WantedBy=multi-user.target',
+      ].join('\n'),
+    });
+    expect(rules(findings)).toEqual(['3 warning unknown-escape', '4 error invalid-value']);
+  });
+
   it('formats a finding as FILE:LINE: severity rule: message', () => {
     const [finding] = lintFixture('bad-memory.service');
     expect(formatFinding(finding as Finding)).toMatch(
