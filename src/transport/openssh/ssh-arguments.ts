@@ -34,9 +34,10 @@ export function sshOptions(target: SshTarget, ctx: SshCommandContext): string[] 
   args.push(...option('UserKnownHostsFile', pathList([ssh.knownHosts, ...(ssh.moreKnownHosts ?? [])])));
   args.push(...option('ConnectTimeout', ssh.connectTimeout));
   args.push('-l', ssh.user, '-p', String(ssh.port));
+  // The address hfleet resolved (the inventory's wins over the config's HostName, as on ssh's command line).
+  args.push(...option('HostName', target.address));
   if (!ssh.openssh) {
     // A host the ssh config never saw: everything comes from the settings.
-    args.push(...option('HostName', target.address));
     for (const file of ssh.identityFiles ?? (ssh.identityFile ? [ssh.identityFile] : []))
       args.push('-i', file);
     if (ssh.jump) args.push('-J', ssh.jump);
