@@ -1,26 +1,14 @@
-// Regenerate src/systemd/lint/directive-table.ts from `systemd --dump-configuration-items` on this machine:
-// every section systemd reads and, in each, every key with the kind of value systemd's parser takes.
-//   node test/conformance/write-directive-table.mjs [/lib/systemd/systemd]
-import { execFileSync } from 'node:child_process';
+// Regenerate src/systemd/lint/directive-table.ts from `systemd --dump-configuration-items` on this machine (or
+// in ROOT, a Debian root such as a lab base image): every section systemd reads and, in each, every key with
+// the kind of value systemd's parser takes.
+//   node test/conformance/write-directive-table.mjs [ROOT]
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dumpItems, systemdVersion } from './dump-items.mjs';
 
-const binary = process.argv[2] ?? '/lib/systemd/systemd';
-const version = execFileSync(binary, ['--version'], { encoding: 'utf8' }).split(/\s+/)[1];
-const dump = execFileSync(binary, ['--dump-configuration-items'], { encoding: 'utf8' });
-
-const sections = new Map();
-let current;
-for (const line of dump.split('\n')) {
-  const header = /^\[(\w+)\]$/.exec(line);
-  if (header) {
-    current = new Map();
-    sections.set(header[1], current);
-  } else if (current && line.includes('=')) {
-    const at = line.indexOf('=');
-    current.set(line.slice(0, at), line.slice(at + 1));
-  }
-}
+const root = process.argv[2] ?? '/';
+const version = String(systemdVersion(root));
+const sections = dumpItems(root);
 
 // Keys several sections share with the same kind are written once: resource control (every section that
 // has a cgroup) and the execution environment (the sections that run processes).
