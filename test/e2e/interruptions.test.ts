@@ -24,6 +24,8 @@ const HOST = 'acme-1';
 /** How many times the whole matrix runs (`HFLEET_INTERRUPT_ROUNDS=20` for the repeated run in docs/reliability.md). */
 const ROUNDS = Number(process.env['HFLEET_INTERRUPT_ROUNDS'] ?? 1);
 const OTHERS = ['globex-1', 'initech-1'];
+/** The health gate's settle window in these runs: what is tested is the commit, not the settle (docs/apply.md). */
+const SETTLE = ['--settle', '1'];
 
 /** Where each failpoint sits: before the commit (the files stay old when the run dies) or after it. */
 const PHASES: { failpoint: FailpointName; committed: boolean }[] = [
@@ -58,7 +60,7 @@ describeWithLab('interrupted applies', () => {
     lab = requireLabState();
     for (const host of [HOST, ...OTHERS]) await resetLabHost(host);
     base = inventory({});
-    expect(hfleet(['apply', base, '--json']).code).toBe(0);
+    expect(hfleet(['apply', base, '--json', ...SETTLE]).code).toBe(0);
     current = { inventory: base, render: render(base) };
   });
 
@@ -85,7 +87,7 @@ describeWithLab('interrupted applies', () => {
           const auditBefore = await auditLines();
 
           await armOnHost(HOST, failpoint);
-          const client = hfleetChild(['apply', next, '--json']);
+          const client = hfleetChild(['apply', next, '--json', ...SETTLE]);
           const exited = new Promise((resolve) => client.on('exit', resolve));
           const stopped = await stoppedOnHost(HOST, failpoint);
           client.kill('SIGKILL');
@@ -114,7 +116,7 @@ describeWithLab('interrupted applies', () => {
           expect(audit.length, audit.join('\n')).toBeGreaterThan(0);
 
           // The run after converges the host; the next case starts from here.
-          const apply = hfleet(['apply', next, '--limit', 'acme', '--json', '--lock-wait', '30']);
+          const apply = hfleet(['apply', next, '--limit', 'acme', '--json', '--lock-wait', '30', ...SETTLE]);
           expect(apply.code, apply.stderr).toBe(0);
           expect(await fileSet(HOST, before, after)).toBe('new');
           expect(hfleet(['drift', next, '--limit', 'acme']).code).toBe(0);
