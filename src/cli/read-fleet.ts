@@ -2,12 +2,10 @@
 import type { Argv } from 'yargs';
 import { READ_STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
 import { withHostSessions } from '../engine/host-sessions.js';
+import type { HostReadJob } from '../engine/read-on-host.js';
 import { runFleet } from '../engine/run-fleet.js';
 import { loadPlannedFleet } from '../fleet/fleet-input.js';
 import { recordRun } from '../history/record-run.js';
-import type { Host } from '../inventory/types.js';
-import type { ResolvedTask } from '../playbook/types.js';
-import type { SessionOpener } from '../remote/open-session.js';
 import type { JunitCase } from '../report/junit.js';
 import type {
   InventoryArgs,
@@ -51,7 +49,7 @@ export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
 /** Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order. */
 export async function runReadFleet<R>(
   args: ReadFleetArgs,
-  job: (host: Host, tasks: ResolvedTask[], openSession: SessionOpener, stepTimeoutMs: number) => Promise<R>,
+  job: HostReadJob<R>,
 ): Promise<{ results: R[]; seconds: number }> {
   checkOutputOption(args.output);
   const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);

@@ -1,8 +1,7 @@
 // One host's read in a sweep: the drift script over the kept shell (no handshake), then its view.
-import { driftScript, parseDropinTexts } from '../drift/drift-script.js';
-import { READ_STEP_TIMEOUT_MS, readFacts } from '../engine/read-facts.js';
+import { readDriftFacts } from '../drift/read-drift-facts.js';
+import { READ_STEP_TIMEOUT_MS } from '../engine/read-facts.js';
 import { failureFields, runOnHost } from '../engine/run-on-host.js';
-import { factRequestFor } from '../facts/request.js';
 import type { ResolvedTask } from '../playbook/types.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import type { HostLink } from './host-link.js';
@@ -26,16 +25,9 @@ export async function readHost(
     link.host,
     () => keptSession(link),
     async ({ session }) => {
-      const request = factRequestFor(tasks);
-      const { facts, stdout } = await readFacts(
-        session,
-        driftScript(request),
-        request,
-        'reading the host',
-        timeoutMs,
-      );
+      const { facts, dropinTexts } = await readDriftFacts(session, tasks, 'reading the host', timeoutMs);
       const checkedAt = new Date().toISOString();
-      view = hostViewFromFacts(link.host, tasks, facts, parseDropinTexts(stdout), previous, checkedAt);
+      view = hostViewFromFacts(link.host, tasks, facts, dropinTexts, previous, checkedAt);
     },
   );
   if (view && !run.failure) return view;

@@ -1,14 +1,11 @@
 // Status of one host: one read-only round trip (`systemctl show` + health on the host), then unit rows.
 
-import { READ_STEP_TIMEOUT_MS, readFacts } from '../engine/read-facts.js';
-import { failureFields, runOnHost } from '../engine/run-on-host.js';
+import { readFacts } from '../engine/read-facts.js';
+import { type HostReadJob, readOnHost } from '../engine/read-on-host.js';
 import { factRequestFor } from '../facts/request.js';
 import { factsScript } from '../facts/script.js';
 import type { FactRequest } from '../facts/types.js';
-import type { Host } from '../inventory/types.js';
 import type { ResolvedTask } from '../playbook/types.js';
-import { describeRecovery } from '../remote/commit-script.js';
-import type { SessionOpener } from '../remote/open-session.js';
 import { statusUnits, type UnitStatus, unitStatuses } from './status-rows.js';
 
 /** A host's outcome in a status run. */
@@ -31,27 +28,19 @@ function statusRequest(tasks: readonly ResolvedTask[]): FactRequest {
 }
 
 /** Read one host's unit states; never throws for a host-level failure. */
-export async function statusHost(
-  host: Host,
-  tasks: readonly ResolvedTask[],
-  openSession: SessionOpener,
-  timeoutMs = READ_STEP_TIMEOUT_MS,
-): Promise<StatusHostResult> {
-  let units: UnitStatus[] = [];
-  let recovered: string | null = null;
-  const run = await runOnHost(host, openSession, async (session) => {
+export const statusHost: HostReadJob<StatusHostResult> = async (host, tasks, openSession, timeoutMs) => {
+  const reading = await readOnHost(host, openSession, async (session) => {
     const request = statusRequest(tasks);
     const { facts } = await readFacts(session, factsScript(request), request, 'reading status', timeoutMs);
-    recovered = facts.recovery ? describeRecovery(facts.recovery) : null;
-    units = unitStatuses(tasks, facts);
+    return { facts, value: unitStatuses(tasks, facts) };
   });
-  const failed = run.failure && (run.failure.unreachable ? 'unreachable' : 'error');
+  const units = reading.value ?? [];
   return {
     host: host.name,
     customer: host.customer,
-    status: failed ?? (units.every((unit) => unit.healthy) ? 'healthy' : 'unhealthy'),
+    status: reading.failed ?? (units.every((unit) => unit.healthy) ? 'healthy' : 'unhealthy'),
     units,
-    ...failureFields(run.failure),
-    recovered,
+    ...reading.failure,
+    recovered: reading.recovered,
   };
-}
+};

@@ -31,6 +31,16 @@ export function parseLocalPath(ctx: ValidationContext, value: unknown, path: Val
   return isAbsolute(text) ? resolve(text) : resolve(ctx.baseDir, text);
 }
 
+// A parser of a string that must be one of `choices`.
+function oneOf<Choice extends string>(choices: readonly Choice[]) {
+  return (ctx: ValidationContext, value: unknown, path: ValuePath): Choice => {
+    const text = expectString(ctx, value, path);
+    if (!(choices as readonly string[]).includes(text))
+      invalid(ctx, path, `must be one of ${choices.join(', ')}`);
+    return text as Choice;
+  };
+}
+
 // A string checked by one rule.
 function checkedString(check: (ctx: ValidationContext, value: string, path: ValuePath) => void) {
   return (ctx: ValidationContext, value: unknown, path: ValuePath): string => {
@@ -83,13 +93,7 @@ export const SSH_FIELDS = {
     type: 'string',
     description: 'strict: the key must be known; accept-new: record unknown keys; off: do not check.',
     default: 'strict',
-    parse: (ctx, value, path) => {
-      const text = expectString(ctx, value, path);
-      if (!(HOST_KEY_CHECKING as readonly string[]).includes(text)) {
-        invalid(ctx, path, `must be one of ${HOST_KEY_CHECKING.join(', ')}`);
-      }
-      return text as HostKeyChecking;
-    },
+    parse: oneOf(HOST_KEY_CHECKING),
     schema: { enum: [...HOST_KEY_CHECKING] },
   },
   jump: {
@@ -115,12 +119,7 @@ export const SSH_FIELDS = {
     type: 'string',
     description: 'ssh2 (default): the built-in client; openssh: the system ssh (ControlMaster, BatchMode).',
     default: undefined,
-    parse: (ctx, value, path) => {
-      const text = expectString(ctx, value, path);
-      if (!(TRANSPORTS as readonly string[]).includes(text))
-        invalid(ctx, path, `must be one of ${TRANSPORTS.join(', ')}`);
-      return text as TransportKind;
-    },
+    parse: oneOf(TRANSPORTS),
     schema: { enum: [...TRANSPORTS] },
   },
   connect_timeout: {

@@ -1,0 +1,19 @@
+// The drift round trip, which drift and serve both read a host with: facts and the texts of its drop-ins.
+import { readFacts } from '../engine/read-facts.js';
+import { factRequestFor } from '../facts/request.js';
+import type { HostFacts } from '../facts/types.js';
+import type { ResolvedTask } from '../playbook/types.js';
+import type { ShellSession } from '../remote/shell-session.js';
+import { driftScript, parseDropinTexts } from './drift-script.js';
+
+/** Read the facts `tasks` need and the texts of the host's drop-ins, in one round trip over `session`. */
+export async function readDriftFacts(
+  session: ShellSession,
+  tasks: readonly ResolvedTask[],
+  what: string,
+  timeoutMs: number,
+): Promise<{ facts: HostFacts; dropinTexts: Map<string, string> }> {
+  const request = factRequestFor(tasks);
+  const { facts, stdout } = await readFacts(session, driftScript(request), request, what, timeoutMs);
+  return { facts, dropinTexts: parseDropinTexts(stdout) };
+}
