@@ -33,11 +33,10 @@ export function factRequestFor(tasks: readonly ResolvedTask[]): FactRequest {
         for (const path of task.paths) ownership.push({ path, owner: task.owner, group: task.group });
         break;
       case 'service':
-        units.push(task.unit);
-        break;
       case 'health':
         units.push(task.unit);
-        if (task.port !== undefined) health.push({ unit: task.unit, port: task.port, path: task.path });
+        if (task.module === 'health' && task.port !== undefined)
+          health.push({ unit: task.unit, port: task.port, path: task.path });
         break;
       case 'command':
         if (task.creates) exists.push(task.creates);

@@ -22,8 +22,14 @@ interface Family {
   samples: string[];
 }
 
-function family(name: string, type: Family['type'], help: string): Family {
-  return { name, type, help, samples: [] };
+// A family of values that go up and down.
+function gauge(name: string, help: string): Family {
+  return { name, type: 'gauge', help, samples: [] };
+}
+
+// A family of counts that only grow.
+function counter(name: string, help: string): Family {
+  return { name, type: 'counter', help, samples: [] };
 }
 
 function unitLabels(host: HostView, unit: UnitView): Labels {
@@ -32,32 +38,16 @@ function unitLabels(host: HostView, unit: UnitView): Labels {
 
 /** The exposition of a snapshot; hosts never read have `up` 0 and no unit samples. */
 export function metricsText(snapshot: FleetSnapshot): string {
-  const up = family('hfleet_host_up', 'gauge', 'Whether the last sweep read the host (1) or not (0).');
-  const active = family('hfleet_unit_active', 'gauge', 'Whether the unit is active (1) or not (0).');
-  const healthy = family('hfleet_unit_healthy', 'gauge', 'Whether the unit is healthy (1) or not (0).');
-  const crash = family(
-    'hfleet_unit_crash_loop',
-    'gauge',
-    'Whether the unit is crash-looping (1) or not (0).',
-  );
-  const masked = family('hfleet_unit_masked', 'gauge', 'Whether the unit is masked (1) or not (0).');
-  const http = family(
-    'hfleet_unit_http_status',
-    'gauge',
-    'HTTP status of the unit health endpoint (0: no answer).',
-  );
-  const memory = family('hfleet_unit_memory_bytes', 'gauge', 'Memory the unit uses (MemoryCurrent).');
-  const memoryMax = family(
-    'hfleet_unit_memory_max_bytes',
-    'gauge',
-    'The unit MemoryMax, when it is a number.',
-  );
-  const restarts = family(
-    'hfleet_unit_restarts_total',
-    'counter',
-    'Automatic restarts of the unit (NRestarts).',
-  );
-  const findings = family('hfleet_host_drift_findings', 'gauge', 'Drift findings on the host, by kind.');
+  const up = gauge('hfleet_host_up', 'Whether the last sweep read the host (1) or not (0).');
+  const active = gauge('hfleet_unit_active', 'Whether the unit is active (1) or not (0).');
+  const healthy = gauge('hfleet_unit_healthy', 'Whether the unit is healthy (1) or not (0).');
+  const crash = gauge('hfleet_unit_crash_loop', 'Whether the unit is crash-looping (1) or not (0).');
+  const masked = gauge('hfleet_unit_masked', 'Whether the unit is masked (1) or not (0).');
+  const http = gauge('hfleet_unit_http_status', 'HTTP status of the unit health endpoint (0: no answer).');
+  const memory = gauge('hfleet_unit_memory_bytes', 'Memory the unit uses (MemoryCurrent).');
+  const memoryMax = gauge('hfleet_unit_memory_max_bytes', 'The unit MemoryMax, when it is a number.');
+  const restarts = counter('hfleet_unit_restarts_total', 'Automatic restarts of the unit (NRestarts).');
+  const findings = gauge('hfleet_host_drift_findings', 'Drift findings on the host, by kind.');
   for (const host of snapshot.hosts) {
     const read = host.checked_at !== null && host.state !== 'unreachable' && host.state !== 'error';
     up.samples.push(sample(up.name, { host: host.host, customer: host.customer }, read ? 1 : 0));
@@ -79,9 +69,9 @@ export function metricsText(snapshot: FleetSnapshot): string {
       findings.samples.push(sample(findings.name, { host: host.host, customer: host.customer, kind }, count));
     }
   }
-  const duration = family('hfleet_sweep_duration_seconds', 'gauge', 'How long the last sweep took.');
+  const duration = gauge('hfleet_sweep_duration_seconds', 'How long the last sweep took.');
   duration.samples.push(sample(duration.name, {}, snapshot.seconds));
-  const sweeps = family('hfleet_sweeps_total', 'counter', 'Sweeps finished since serve started.');
+  const sweeps = counter('hfleet_sweeps_total', 'Sweeps finished since serve started.');
   sweeps.samples.push(sample(sweeps.name, {}, snapshot.sweep));
   const all = [
     up,

@@ -63,6 +63,17 @@ const RESOURCE_CONTROL: Readonly<Record<string, string>> = {
   RestrictNetworkInterfaces: 'OTHER',
 };
 
+/** How a unit's processes are stopped: the same keys in every section that runs or holds processes. */
+const KILL: Readonly<Record<string, string>> = {
+  SendSIGKILL: 'BOOLEAN',
+  SendSIGHUP: 'BOOLEAN',
+  KillMode: 'KILLMODE',
+  KillSignal: 'SIGNAL',
+  RestartKillSignal: 'SIGNAL',
+  FinalKillSignal: 'SIGNAL',
+  WatchdogSignal: 'SIGNAL',
+};
+
 /** Execution-environment and kill keys, the same in every section that runs processes. */
 const PROCESS: Readonly<Record<string, string>> = {
   WorkingDirectory: 'OTHER',
@@ -205,13 +216,7 @@ const PROCESS: Readonly<Record<string, string>> = {
   AppArmorProfile: 'OTHER',
   SmackProcessLabel: 'OTHER',
   ProtectHostname: 'BOOLEAN',
-  SendSIGKILL: 'BOOLEAN',
-  SendSIGHUP: 'BOOLEAN',
-  KillMode: 'KILLMODE',
-  KillSignal: 'SIGNAL',
-  RestartKillSignal: 'SIGNAL',
-  FinalKillSignal: 'SIGNAL',
-  WatchdogSignal: 'SIGNAL',
+  ...KILL,
 };
 
 /** Section -> key -> the kind of value systemd parses it as (BOOLEAN, SECONDS, PATH [...], OTHER, ...). */
@@ -502,13 +507,7 @@ export const DIRECTIVE_TABLE: Readonly<Record<string, Readonly<Record<string, st
   },
   Scope: {
     ...RESOURCE_CONTROL,
-    SendSIGKILL: 'BOOLEAN',
-    SendSIGHUP: 'BOOLEAN',
-    KillMode: 'KILLMODE',
-    KillSignal: 'SIGNAL',
-    RestartKillSignal: 'SIGNAL',
-    FinalKillSignal: 'SIGNAL',
-    WatchdogSignal: 'SIGNAL',
+    ...KILL,
     RuntimeMaxSec: 'SECONDS',
     RuntimeRandomizedExtraSec: 'SECONDS',
     TimeoutStopSec: 'SECONDS',
