@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump, load } from 'js-yaml';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Finding } from '../../src/drift/types.js';
 import { labExec } from '../../src/lab/index.js';
+import { runCli as hfleet } from '../support/cli-capture.js';
 import { describeWithLab, requireLabState } from './lab-context.js';
 
 const PLATFORM = 'hub-platform.service';
@@ -16,22 +16,6 @@ const LOCAL_CONF = `${UNIT_DIR}/${PLATFORM}.d/local.conf`;
 interface DriftDocument {
   hosts: { host: string; status: string; findings: Finding[]; error: string | null }[];
   summary: { hosts: number; clean: number; drifted: number; unreachable: number; error: number };
-}
-
-// Run `hfleet ARGS` in-process; resolves to the exit code and stdout.
-async function hfleet(args: string[]): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await main(args), stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
 
 // Wait (on the host) until the platform API answers 200 again after a restart by hand.

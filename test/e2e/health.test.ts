@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resetLabHost } from '../../src/lab/index.js';
 import type { LabState } from '../../src/lab/state.js';
-import { describeWithLab, requireLabState } from './lab-context.js';
-import { ensureBuilt, hfleet, labInventory, mainPids, onHost, showUnit } from './support/fleet.js';
+import { describeWithLab } from './lab-context.js';
+import { freshLab, hfleet, labInventory, mainPids, onHost, showUnit } from './support/fleet.js';
 import { crashAtStart, platformDiesAfterTwoSeconds } from './support/stand-ins.js';
 
 const HOSTS = ['acme-1', 'globex-1', 'initech-1'];
@@ -32,9 +32,7 @@ describeWithLab('health that a crash loop cannot fool', () => {
   let inventory: string;
 
   beforeAll(async () => {
-    ensureBuilt();
-    lab = requireLabState();
-    for (const host of HOSTS) await resetLabHost(host);
+    lab = await freshLab(HOSTS);
     inventory = labInventory(lab, {
       acme: { vars: { health_timeout: 15 } },
       globex: { vars: { health_timeout: 15 } },

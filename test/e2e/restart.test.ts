@@ -3,10 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { resetLabHost } from '../../src/lab/index.js';
 import type { LabState } from '../../src/lab/state.js';
-import { describeWithLab, requireLabState } from './lab-context.js';
-import { ensureBuilt, healthCode, hfleet, labInventory, mainPids, onHost } from './support/fleet.js';
+import { describeWithLab } from './lab-context.js';
+import { freshLab, healthCode, hfleet, labInventory, mainPids, onHost } from './support/fleet.js';
 
 const API = ['hub-platform.service', 'hub-cloud.service'];
 const HOSTS = ['acme-1', 'globex-1', 'initech-1'];
@@ -22,9 +21,7 @@ describeWithLab('rolling restarts and rolling applies on the lab', () => {
   let inventory: string;
 
   beforeAll(async () => {
-    ensureBuilt();
-    lab = requireLabState();
-    for (const host of HOSTS) await resetLabHost(host);
+    lab = await freshLab(HOSTS);
     inventory = labInventory(lab);
     expect(hfleet(['apply', inventory, '--json']).code).toBe(0);
   });

@@ -1,37 +1,16 @@
 // status and logs on real hosts: the health loop across the fleet, and journal lines prefixed with their host.
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import yargs from 'yargs';
 import { logsCommand } from '../../src/cli/commands/logs.js';
-import { main } from '../../src/cli/main.js';
 import { labExec } from '../../src/lab/index.js';
 import type { StatusHostResult } from '../../src/status/status-host.js';
+import { captureOutput, runCli as hfleet } from '../support/cli-capture.js';
 import { describeWithLab, requireLabState } from './lab-context.js';
-
-// Capture stdout while `run` runs; resolves to what it returned and what it printed.
-async function capture<T>(run: () => Promise<T>): Promise<{ value: T; stdout: string }> {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { value: await run(), stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-const hfleet = async (args: string[]) => {
-  const { value, stdout } = await capture(() => main(args));
-  return { code: value, stdout };
-};
 
 // `hfleet logs ARGS` through its own yargs module (the root registers it separately).
 async function logs(args: string[], stop?: AbortSignal): Promise<{ code: number; stdout: string }> {
   let code = 0;
-  const { stdout } = await capture(() =>
+  const { stdout } = await captureOutput(() =>
     yargs(['logs', ...args])
       .command(logsCommand((c) => (code = c), { stop }))
       .strict()

@@ -5,6 +5,14 @@ import { main } from '../../src/cli/main.js';
 
 // Run `hfleet ARGS`; resolves to the exit code and everything written to stdout and stderr.
 export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { value, stdout, stderr } = await captureOutput(() => main(args));
+  return { code: value, stdout, stderr };
+}
+
+// Run `run` with stdout and stderr captured; resolves to what it returned and what it wrote to each.
+export async function captureOutput<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -16,8 +24,8 @@ export async function runCli(args: string[]): Promise<{ code: number; stdout: st
     return true;
   });
   try {
-    const code = await main(args);
-    return { code, stdout, stderr };
+    const value = await run();
+    return { value, stdout, stderr };
   } finally {
     out.mockRestore();
     err.mockRestore();

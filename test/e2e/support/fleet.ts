@@ -4,8 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dump } from 'js-yaml';
-import { labExec } from '../../../src/lab/index.js';
+import { labExec, resetLabHost } from '../../../src/lab/index.js';
 import type { LabState } from '../../../src/lab/state.js';
+import { requireLabState } from '../lab-context.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/hfleet.js');
 
@@ -141,4 +142,12 @@ export function ensureBuilt(): void {
   const root = path.resolve(import.meta.dirname, '../../..');
   const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+}
+
+// The running lab with `hosts` reset to their first state, and the CLI built: where a test file's setup starts.
+export async function freshLab(hosts: readonly string[]): Promise<LabState> {
+  ensureBuilt();
+  const lab = requireLabState();
+  for (const host of hosts) await resetLabHost(host);
+  return lab;
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { driftExitCode, summarizeDrift } from '../../../src/drift/summary.js';
 import type { DriftHostResult } from '../../../src/drift/types.js';
+import { driftResult } from '../../support/drift-result.js';
 
 function host(status: DriftHostResult['status']): DriftHostResult {
-  return {
-    host: 'h',
-    customer: 'c',
-    status,
-    findings: [],
-    error: null,
-    error_code: null,
-    recovered: null,
-    stats: { round_trips: 1 },
-  };
+  return driftResult({ status });
 }
 
 describe('drift summary and exit code', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HfleetError } from '../../../src/errors.js';
 import { loadInventory, parseInventory } from '../../../src/inventory/load.js';
 import type { Host, Inventory } from '../../../src/inventory/types.js';
+import { DEFAULT_HOST_VARS } from '../render/host-fixture.js';
 
 const FIXTURES = 'test/fixtures/inventories';
 const HOME = '/home/tester';
@@ -41,19 +42,7 @@ describe('defaults', () => {
       become: false,
       connectTimeout: 10,
     });
-    expect(acme1.vars).toEqual({
-      install_dir: '/opt/honeyframe',
-      data_dir: '/data/honeyframe',
-      memory_max: '1500M',
-      run_as: 'root',
-      private_tmp: false,
-      services: ['hub-platform', 'hub-cloud'],
-      companions: ['dbt-run', 'hub-scheduler'],
-      known_dropins: ['er-limits.conf'],
-      health_timeout: 60,
-      dbt_schedule: '*-*-* 02:00:00',
-      extra: {},
-    });
+    expect(acme1.vars).toEqual(DEFAULT_HOST_VARS);
     expect(acme1).toMatchObject({
       customer: 'acme',
       displayName: 'acme',

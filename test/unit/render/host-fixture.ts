@@ -1,6 +1,21 @@
 // Builds Host objects with the inventory defaults for render and lint tests.
 import type { Host, HostVars } from '../../../src/inventory/types.js';
 
+// The vars of a host whose inventory sets none (the inventory's defaults).
+export const DEFAULT_HOST_VARS: HostVars = {
+  install_dir: '/opt/honeyframe',
+  data_dir: '/data/honeyframe',
+  memory_max: '1500M',
+  run_as: 'root',
+  private_tmp: false,
+  services: ['hub-platform', 'hub-cloud'],
+  companions: ['dbt-run', 'hub-scheduler'],
+  known_dropins: ['er-limits.conf'],
+  health_timeout: 60,
+  dbt_schedule: '*-*-* 02:00:00',
+  extra: {},
+};
+
 // A host of customer `acme` (display name `Acme Corp`) with default vars, overridden by `vars`.
 export function hostFixture(vars: Partial<HostVars> = {}, overrides: Partial<Host> = {}): Host {
   return {
@@ -19,20 +34,7 @@ export function hostFixture(vars: Partial<HostVars> = {}, overrides: Partial<Hos
       become: false,
       connectTimeout: 10,
     },
-    vars: {
-      install_dir: '/opt/honeyframe',
-      data_dir: '/data/honeyframe',
-      memory_max: '1500M',
-      run_as: 'root',
-      private_tmp: false,
-      services: ['hub-platform', 'hub-cloud'],
-      companions: ['dbt-run', 'hub-scheduler'],
-      known_dropins: ['er-limits.conf'],
-      health_timeout: 60,
-      dbt_schedule: '*-*-* 02:00:00',
-      extra: {},
-      ...vars,
-    },
+    vars: { ...structuredClone(DEFAULT_HOST_VARS), ...vars },
     ...overrides,
   };
 }

@@ -4,21 +4,13 @@ import { summarizeDrift } from '../../../src/drift/summary.js';
 import type { DriftHostResult } from '../../../src/drift/types.js';
 import { driftHuman } from '../../../src/report/drift-human.js';
 import { driftJson } from '../../../src/report/drift-json.js';
+import { driftResult } from '../../support/drift-result.js';
 
 const plain = new Chalk({ level: 0 });
 
 const results: DriftHostResult[] = [
-  {
-    host: 'acme-1',
-    customer: 'acme',
-    status: 'clean',
-    findings: [],
-    error: null,
-    error_code: null,
-    recovered: null,
-    stats: { round_trips: 1 },
-  },
-  {
+  driftResult(),
+  driftResult({
     host: 'globex-1',
     customer: 'globex',
     status: 'drifted',
@@ -45,21 +37,15 @@ const results: DriftHostResult[] = [
         fix: null,
       },
     ],
-    error: null,
-    error_code: null,
-    recovered: null,
-    stats: { round_trips: 1 },
-  },
-  {
+  }),
+  driftResult({
     host: 'initech-1',
     customer: 'initech',
     status: 'unreachable',
-    findings: [],
     error: 'initech-1: connection refused',
     error_code: 'SSH_REFUSED',
-    recovered: null,
     stats: { round_trips: 0 },
-  },
+  }),
 ];
 
 describe('drift reports', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DriftHostResult } from '../../../src/drift/types.js';
 import { blankResult } from '../../../src/engine/host-result.js';
 import { applyJunitCases, driftJunitCases } from '../../../src/report/junit-cases.js';
+import { driftResult } from '../../support/drift-result.js';
 
 const host = { name: 'acme-1', customer: 'acme' };
 
@@ -33,16 +34,7 @@ describe('applyJunitCases', () => {
 });
 
 describe('driftJunitCases', () => {
-  const clean: DriftHostResult = {
-    host: 'acme-1',
-    customer: 'acme',
-    status: 'clean',
-    findings: [],
-    error: null,
-    error_code: null,
-    recovered: null,
-    stats: { round_trips: 1 },
-  };
+  const clean = driftResult();
 
   it('has one failing case per finding and one passing case per clean host', () => {
     const drifted: DriftHostResult = {

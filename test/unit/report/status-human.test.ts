@@ -3,23 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { shortBytes, shortDuration, stateText, statusHuman } from '../../../src/report/status-human.js';
 import type { StatusHostResult } from '../../../src/status/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../../src/status/status-summary.js';
+import { platformRow } from '../../support/status-row.js';
 
-const unit = {
-  unit: 'hub-platform.service',
-  active: 'active',
-  sub: 'running',
-  health: 200,
-  main_pid: 412,
-  memory_bytes: 31457280,
-  memory_max: '943718400',
-  restarts: 2,
-  uptime_sec: 3725,
-  healthy: true,
-  masked: false,
-  probe: 'HTTP 200',
-  problem: null,
-  reason: '',
-};
+const unit = platformRow({ restarts: 2, uptime_sec: 3725 });
 
 describe('status report', () => {
   it('formats sizes and durations compactly', () => {
