@@ -62,6 +62,49 @@ export function splitWords(text: string): string[] | undefined {
   return words;
 }
 
+/**
+ * The words of a `Match` line's criteria as OpenSSH 9.2 reads them (its strdelim()): split on whitespace or
+ * one `=`, double quotes group words and are removed, with no backslash escapes (`"a \"b\""` ends at the
+ * second quote) and no comments; the words end at an empty word or at a quote left open.
+ */
+export function matchWords(text: string): string[] {
+  const words: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const stop = findAny(text, `${WHITESPACE}"=`, at);
+    if (stop === -1) {
+      words.push(text.slice(at));
+      break;
+    }
+    if (text[stop] === '"') {
+      const close = text.indexOf('"', stop + 1);
+      if (close === -1) break;
+      const word = text.slice(at, stop) + text.slice(stop + 1, close);
+      if (word === '') break;
+      words.push(word);
+      at = skipWhitespace(text, close + 1);
+      continue;
+    }
+    const word = text.slice(at, stop);
+    if (word === '') break;
+    words.push(word);
+    at = skipWhitespace(text, stop + 1);
+    if (text[stop] !== '=' && text[at] === '=') at = skipWhitespace(text, at + 1);
+  }
+  return words;
+}
+
+function findAny(text: string, chars: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (chars.includes(text[i] as string)) return i;
+  return -1;
+}
+
+function skipWhitespace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && WHITESPACE.includes(text[at] as string)) at++;
+  return at;
+}
+
 // The keyword and the text after it (`Key value`, `Key=value`, `Key = value`), or undefined for a blank line
 // or a comment.
 function splitKeyword(text: string): { keyword: string; rest: string } | undefined {

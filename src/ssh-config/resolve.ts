@@ -5,7 +5,7 @@
 import { checkLine } from './check-line.js';
 import type { ResolveEnvironment } from './environment.js';
 import { includedFiles, isAddressLiteral } from './include.js';
-import { type ConfigLine, configError, lexConfig, splitWords } from './lex.js';
+import { type ConfigLine, configError, lexConfig, matchWords } from './lex.js';
 import { matchPattern, matchPatternList } from './patterns.js';
 import { clientTokens, percentExpand } from './tokens.js';
 
@@ -92,16 +92,17 @@ function matchHost(pass: Pass): string {
 
 // Whether a `Match` line applies; throws on criteria ssh refuses.
 function matchApplies(pass: Pass, line: ConfigLine): boolean {
-  const words = splitWords(line.rest) ?? [];
+  const words = matchWords(line.rest);
   const bad = (message: string) => configError(line.file, line.line, `Bad Match condition: ${message}`);
   let result = true;
   let attributes = 0;
   for (let i = 0; i < words.length; i++) {
     const raw = words[i] as string;
+    if (raw.startsWith('#')) break;
     const negate = raw.startsWith('!');
     const attribute = (negate ? raw.slice(1) : raw).toLowerCase();
     if (attribute === 'all') {
-      if (attributes > 1 || i < words.length - 1)
+      if (attributes > 1 || (words[i + 1] !== undefined && !words[i + 1]?.startsWith('#')))
         throw bad(`'${raw}' cannot be combined with other Match attributes`);
       return result && !negate;
     }
@@ -112,7 +113,8 @@ function matchApplies(pass: Pass, line: ConfigLine): boolean {
       continue;
     }
     const argument = words[++i];
-    if (argument === undefined) throw bad(`missing Match criteria for ${attribute}`);
+    if (argument === undefined || argument.startsWith('#'))
+      throw bad(`missing Match criteria for ${attribute}`);
     const user = first(pass.result, 'user') ?? pass.env.localUser;
     let matched: boolean;
     if (attribute === 'host') matched = matchPatternList(matchHost(pass).toLowerCase(), argument, true);

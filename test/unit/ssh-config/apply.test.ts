@@ -194,6 +194,8 @@ describe('applySshConfig: errors', () => {
   it.each([
     ['Host q\n  User "unclosed\n', `${FILE}:2: invalid quotes`],
     ['Match host\n  User x\n', `${FILE}:1: Bad Match condition`],
+    ['Match exec "test -n \\"$HOME\\""\n  User x\n', `${FILE}:1: Bad Match condition`],
+    ['Match host #db\n  User x\n', `${FILE}:1: Bad Match condition`],
     ['Host nv\n  User\n  Port 2222\n', `${FILE}:2: no argument after keyword "user"`],
     ['Host x\n  Port 70000\n', `${FILE}:2: Bad port`],
     ['Host x\n  UseKeychain yes\n', `${FILE}:2: Bad configuration option: usekeychain`],
