@@ -1,27 +1,12 @@
 // hfleet's ssh config resolution against OpenSSH's own (`ssh -G`) on every host of every corpus config.
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processResolveEnvironment } from '../../../src/ssh-config/environment.js';
 import { ensureDebianPackages } from '../../support/debian-packages.js';
+import { hostsOf, installCorpus } from '../../support/ssh-config-corpus.js';
 import { differences, hfleetAnswer, sshAnswer } from './oracle.js';
-
-const CORPUS = join(import.meta.dirname, '../../fixtures/ssh-config/corpus');
-
-// The host names a corpus config is tried with (its first line: `# hosts: a b c`).
-function hostsOf(text: string): string[] {
-  return /^# hosts: (.*)$/m.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
-}
-
-// Make every file private (ssh refuses included files others can write).
-function privateTree(path: string): void {
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) privateTree(full);
-    else chmodSync(full, 0o600);
-  }
-}
 
 describe('ssh config conformance with ssh -G', () => {
   let home = '';
@@ -31,8 +16,7 @@ describe('ssh config conformance with ssh -G', () => {
     const packages = await ensureDebianPackages(['openssh-client']);
     if (!packages.ok) skipReason = packages.reason;
     home = mkdtempSync(join(tmpdir(), 'hfleet-conformance-'));
-    cpSync(CORPUS, join(home, '.ssh'), { recursive: true });
-    privateTree(join(home, '.ssh'));
+    installCorpus(home);
   });
 
   afterAll(() => rmSync(home, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
 // named apart from its address, as one named like its ssh config alias, and with the inventory's own user,
 // port, key and jump host (which ssh receives as -l, -p, -i and -J).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
@@ -16,8 +16,8 @@ import { sshOptions } from '../../../src/transport/openssh/ssh-arguments.js';
 import { runCli } from '../../support/cli-capture.js';
 import { ensureDebianPackages } from '../../support/debian-packages.js';
 import { scratchDirForFile } from '../../support/scratch-dir.js';
+import { hostsOf, installCorpus } from '../../support/ssh-config-corpus.js';
 
-const CORPUS = join(import.meta.dirname, '../../fixtures/ssh-config/corpus');
 const PASSWD_HOME = userInfo().homedir;
 
 /** What both sides are compared on. */
@@ -28,19 +28,6 @@ interface Resolved {
   identityfile: string[];
   proxyjump: string[];
   proxycommand: string | undefined;
-}
-
-// The host names a corpus config is tried with (its first line: `# hosts: a b c`).
-function hostsOf(text: string): string[] {
-  return /^# hosts: (.*)$/m.exec(text)?.[1]?.trim().split(/\s+/) ?? [];
-}
-
-function privateTree(path: string): void {
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) privateTree(full);
-    else chmodSync(full, 0o600);
-  }
 }
 
 // `ProxyJump a,ops@b:2200` as the hop host names ssh will resolve (users and ports kept where given).
@@ -141,8 +128,7 @@ describe('the OpenSSH transport command line, resolved by ssh -G', () => {
     const packages = await ensureDebianPackages(['openssh-client']);
     if (!packages.ok) skipReason = packages.reason;
     home = scratchDirForFile('hfleet-openssh-argv-');
-    cpSync(CORPUS, join(home, '.ssh'), { recursive: true });
-    privateTree(join(home, '.ssh'));
+    installCorpus(home);
     process.env['HOME'] = home; // where ssh (and hfleet) look for an Include's `~`
   });
 
