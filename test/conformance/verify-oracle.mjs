@@ -27,6 +27,7 @@ const NOTICES = [
   /Unit uses KillMode=none/,
   /Special user nobody configured, this is not safe/,
   /Ignoring unknown escape sequences: /,
+  /Specifier '%.' used in unit configuration, which is deprecated/,
   /is deprecated, please use /,
   /Unit uses \S+; please use \S+ instead/,
   /please update the unit file accordingly/,

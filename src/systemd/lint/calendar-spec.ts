@@ -2,7 +2,7 @@
 
 const SHORTHANDS = new Set([
   ...['minutely', 'hourly', 'daily', 'monthly', 'weekly', 'yearly', 'annually'],
-  ...['quarterly', 'semiannually'],
+  ...['quarterly', 'semiannually', 'semi-annually', 'biannually', 'bi-annually'],
 ]);
 const WEEKDAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const WEEKDAY_NAMES = new Set([

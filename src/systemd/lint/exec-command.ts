@@ -1,9 +1,40 @@
 // systemd's grammar for ExecStart= and the other command lines (systemd.service(5) "Command lines").
 import { splitQuotedWords } from './quoted-words.js';
 
-/** What is wrong with a command line in systemd's words (its first command is checked), or undefined. */
+/** What is wrong with a command line in systemd's words (each of its `;`-separated commands), or undefined. */
 export function execCommandProblem(text: string): string | undefined {
-  return commandProblem(text);
+  if (splitQuotedWords(text) === undefined) return 'unbalanced quotes';
+  for (const command of commandsOf(text)) {
+    const problem = commandProblem(command);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+// The commands of a command line: a `;` word on its own (unquoted, unescaped) separates two; empty ones
+// (`a ; ; b`, a final `;`) are skipped as systemd skips them.
+function commandsOf(text: string): string[] {
+  const commands: string[] = [];
+  let start = 0;
+  let quote = '';
+  let wordStart = true;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] ?? '';
+    if (char === '\\') {
+      index++;
+      wordStart = false;
+    } else if (quote !== '') {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      wordStart = false;
+    } else if (char === ';' && wordStart && /^(\s|$)/.test(text.slice(index + 1, index + 2))) {
+      commands.push(text.slice(start, index));
+      start = index + 1;
+    } else wordStart = /\s/.test(char);
+  }
+  commands.push(text.slice(start));
+  return commands.filter((command) => command.trim() !== '');
 }
 
 function commandProblem(command: string): string | undefined {

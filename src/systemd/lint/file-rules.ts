@@ -17,6 +17,8 @@ const MEMORY_KEYS = new Set([
   'MemorySwapMax',
   'MemoryLimit',
 ]);
+/** The memory settings where systemd also accepts 0 (0 bytes or 0%). */
+const ZERO_ALLOWED = new Set(['MemorySwapMax', 'MemoryLow', 'MemoryMin']);
 const START_LIMIT_COMPAT = new Set(['StartLimitBurst', 'StartLimitInterval', 'StartLimitAction']);
 
 type Add = (line: number, rule: string, severity: Finding['severity'], message: string) => void;
@@ -105,7 +107,7 @@ function lintValue(section: string, directive: DirectiveLine, isTemplate: boolea
   if (value === '') return;
   const resolved = resolvesSpecifiers(section, key)
     ? resolveSpecifiers(value, isTemplate)
-    : { value, unknown: [] };
+    : { value, unknown: [], deprecated: [] };
   if (resolved.unknown.length > 0) {
     add(
       line,
@@ -114,6 +116,14 @@ function lintValue(section: string, directive: DirectiveLine, isTemplate: boolea
       `${key}= uses unknown specifier ${resolved.unknown[0]}: systemd ignores it`,
     );
     return;
+  }
+  if (resolved.deprecated.length > 0) {
+    add(
+      line,
+      'deprecated-specifier',
+      'warning',
+      `${key}= uses ${resolved.deprecated[0]}: systemd still resolves the cgroup specifiers %c, %r and %R but deprecates them`,
+    );
   }
   if (!isTemplate && usesInstance(value)) {
     if (key === 'User' || key === 'Group') {
@@ -148,7 +158,7 @@ function lintValue(section: string, directive: DirectiveLine, isTemplate: boolea
         `${key}=: systemd does not know the escape ${unknown} and keeps it as written (\\\\ is a backslash, $$ a dollar sign)`,
       );
   }
-  if (MEMORY_KEYS.has(key) && !parseMemoryLimit(value)) {
+  if (MEMORY_KEYS.has(key) && !parseMemoryLimit(value) && !(ZERO_ALLOWED.has(key) && isZeroLimit(value))) {
     add(
       line,
       'memory-limit',
@@ -179,4 +189,9 @@ function lintRepetition(
       'warning',
       `${key} is set again (first on line ${previous}): only the last one counts`,
     );
+}
+
+// `0` or `0%`, written as systemd's size and percentage parsers read them.
+function isZeroLimit(value: string): boolean {
+  return /^\+?0+(\.0*)?\s*([KMGTPEB]|%|‰)?$/.test(value.trim());
 }

@@ -15,6 +15,8 @@ describe('isCalendarSpec', () => {
     '*-*-* 03:00:00 UTC',
     '*-*-1 00:00 Europe/Berlin',
     'Mon',
+    'semi-annually',
+    'Bi-Annually',
   ])('accepts %j', (text) => expect(isCalendarSpec(text)).toBe(true));
   it.each(['every day', '', 'tomorrow', '25:00:00:00', 'Mon Tue', 'daily at noon'])('refuses %j', (text) =>
     expect(isCalendarSpec(text)).toBe(false),
@@ -35,6 +37,9 @@ describe.skipIf(!HAS_SYSTEMD_ANALYZE)(
           'Sun,Sat 03:00',
           '00:00 UTC',
           'Tue..Sat *-*-* 02:00:00',
+          'semi-annually',
+          'biannually',
+          'Quarterly UTC',
         ],
       ];
       for (const spec of specs) {

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, string[]> = {
   'standard-output-foo.service': ['6 invalid-value'],
   'protect-system-maybe.service': ['6 invalid-value'],
   'exec-start-relative.service': ['5 invalid-value'],
+  'exec-start-second-relative.service': ['6 invalid-value'],
   'exec-start-plus-bang.service': ['5 invalid-value'],
   'oneshot-restart-always.service': ['6 oneshot-restart'],
   'two-exec-start.service': ['6 several-exec-start'],
@@ -93,6 +94,10 @@ describe('units systemd accepts', () => {
 
   it('repeated SystemCallFilter=, RestrictAddressFamilies= and CapabilityBoundingSet= are not duplicates', () => {
     expect(lint('accepted', 'repeated-lists.service').map((f) => f.rule)).not.toContain('duplicate-key');
+  });
+
+  it('percent signs before no letter or digit, and 0 for MemorySwapMax= and MemoryLow=, are no findings', () => {
+    expect(lint('accepted', 'percent-signs.service')).toEqual([]);
   });
 
   it('escapes systemd knows in command lines and environment words get no unknown-escape warning', () => {

@@ -73,6 +73,22 @@ describe('lintUnitFile on fixtures', () => {
     expect(rules(findings)).toEqual(['3 warning unknown-escape', '4 error invalid-value']);
   });
 
+  it('0 is a memory limit only where systemd takes it; %c, %r and %R are deprecated, not unknown', () => {
+    const findings = lintUnitFile({
+      path: 'limits.service',
+      content: [
+        '[Service]',
+        'ExecStart=/usr/bin/app --cgroup %r',
+        'MemoryMin=0',
+        'MemorySwapMax=0%',
+        'MemoryHigh=0',
+        '[Install]',
+        'WantedBy=multi-user.target',
+      ].join('\n'),
+    });
+    expect(rules(findings)).toEqual(['2 warning deprecated-specifier', '5 error memory-limit']);
+  });
+
   it('formats a finding as FILE:LINE: severity rule: message', () => {
     const [finding] = lintFixture('bad-memory.service');
     expect(formatFinding(finding as Finding)).toMatch(

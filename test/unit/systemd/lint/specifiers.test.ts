@@ -4,9 +4,27 @@ import { unitNameFromPath } from '../../../../src/systemd/lint/unit-name.js';
 
 describe('specifiers', () => {
   it('resolves known specifiers to stand-ins; %i is empty outside a template', () => {
-    expect(resolveSpecifiers('%h/data %i 100%%', false)).toEqual({ value: '/h/data  100%', unknown: [] });
+    expect(resolveSpecifiers('%h/data %i 100%%', false)).toEqual({
+      value: '/h/data  100%',
+      unknown: [],
+      deprecated: [],
+    });
     expect(resolveSpecifiers('%i', true).value).toBe('instance');
     expect(resolveSpecifiers('a=%z', false).unknown).toEqual(['%z']);
+    expect(resolveSpecifiers('%7', false).unknown).toEqual(['%7']);
+  });
+
+  it('keeps a % before anything but a letter or digit as written, as systemd does', () => {
+    expect(resolveSpecifiers('load 90% - rising to 100%', false)).toEqual({
+      value: 'load 90% - rising to 100%',
+      unknown: [],
+      deprecated: [],
+    });
+  });
+
+  it('resolves the deprecated cgroup specifiers and names them', () => {
+    expect(resolveSpecifiers('/sys/fs/cgroup%c', false).deprecated).toEqual(['%c']);
+    expect(resolveSpecifiers('%r %R', false)).toMatchObject({ unknown: [], deprecated: ['%r', '%R'] });
   });
 
   it('knows template paths and instance specifiers', () => {
