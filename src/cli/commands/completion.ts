@@ -1,3 +1,4 @@
+// `hfleet completion`: print a bash or zsh script that completes hfleet's commands and options.
 import { HfleetError } from '../../errors.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
 

@@ -1,3 +1,4 @@
+// `hfleet demo` (`npm start`): bring up a 3-host local fleet if none is up and run `hfleet apply` on it.
 import { ensureLab } from '../../lab/index.js';
 import { assertLabPlatform } from '../../lab/prerequisites.js';
 import { DEFAULT_PORT } from '../../serve/listen-address.js';

@@ -1,3 +1,4 @@
+// `hfleet lint`: lint the units rendered from an inventory, or given unit and drop-in files; no SSH.
 import { EXIT } from '../../exit-codes.js';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';

@@ -1,3 +1,4 @@
+// `hfleet render`: every selected host's units and drop-ins, rendered locally under a directory, no SSH.
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { renderedFiles } from '../../playbook/rendered-files.js';
 import { writeRenderedFiles } from '../../render/write-rendered.js';
