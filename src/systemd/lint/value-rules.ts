@@ -3,6 +3,7 @@ import { isCalendarSpec } from './calendar-spec.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
+import { resourceLimitProblem } from './resource-limit.js';
 import { isTimeSpan } from './time-span.js';
 
 /** Why systemd ignores a value (it logs and drops the assignment, or refuses the unit when `fatal`). */
@@ -96,8 +97,10 @@ function otherProblem(key: string, kind: string, value: string): ValueProblem | 
     return { message: `OOM score adjust value out of range, ignoring: ${value}` };
   if ((key === 'UMask' || key.endsWith('DirectoryMode') || key === 'SocketMode') && !OCTAL_MODE.test(value))
     return { message: `Failed to parse mode value, ignoring: ${value}` };
-  if (kind === 'LIMIT' && key.startsWith('Limit') && !value.split(':').every(isLimitPart))
-    return { message: `Failed to parse resource value, ignoring: ${value}` };
+  if (kind === 'LIMIT' && key.startsWith('Limit')) {
+    const problem = resourceLimitProblem(key, value);
+    if (problem) return { message: problem };
+  }
   if (kind === 'OUTPUT') return outputProblem(value);
   if (kind === 'INPUT' && !INPUTS.includes(value) && !/^(fd:|file:\/)/.test(value))
     return { message: `Failed to parse input specifier, ignoring: ${value}` };
@@ -108,10 +111,6 @@ function outputProblem(value: string): ValueProblem | undefined {
   if (OUTPUTS.includes(value) || OBSOLETE_OUTPUTS.includes(value)) return undefined;
   if (/^(fd:.*|(file|append|truncate):\/.*)$/.test(value)) return undefined;
   return { message: `Failed to parse output specifier, ignoring: ${value}` };
-}
-
-function isLimitPart(part: string): boolean {
-  return /^(infinity|\d+(\.\d+)?\s*[A-Za-zµ]*|-?\d+)$/.test(part.trim());
 }
 
 /** Why a value systemd accepts is still likely a mistake (it rewrites it, or warns about it), if it is. */

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, string[]> = {
   'environment-file-quoted.service': ['6 invalid-value'],
   'nice-out-of-range.service': ['6 invalid-value'],
   'limit-nofile-word.service': ['6 invalid-value'],
+  'limit-nofile-suffix.service': ['6 invalid-value'],
   'umask-not-octal.service': ['6 invalid-value'],
   'unknown-specifier.service': ['6 bad-specifier'],
   'standard-output-foo.service': ['6 invalid-value'],
