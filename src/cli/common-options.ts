@@ -155,11 +155,36 @@ export function secondsToMs(option: string, value: unknown): number {
   return value * 1000;
 }
 
+/** `--lock-wait SECONDS`: 0 (do not wait) up to a day, else a usage error. */
+export function lockWaitSeconds(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 86_400)
+    throw new HfleetError(
+      'USAGE',
+      `--lock-wait: '${String(value)}' is not a number of seconds (0 <= S <= 86400)`,
+    );
+  return value;
+}
+
 /** Add `--step-timeout SECONDS`: how long one round trip on a host may take before the host is reported failed. */
 export function withStepTimeoutOption<T>(yargs: Argv<T>, defaultSec: number) {
   return yargs.option('step-timeout', {
     type: 'number',
     default: defaultSec,
     describe: 'seconds one round trip on a host may take (facts, applying, restarting) before the host fails',
+  });
+}
+
+/** `--quiet`: no per-host progress on stderr. */
+export interface QuietArgs {
+  quiet: boolean;
+}
+
+/** Add `--quiet` / `-q`: no per-host lines on stderr (live lines on a terminal, progress lines elsewhere). */
+export function withQuietOption<T>(yargs: Argv<T>) {
+  return yargs.option('quiet', {
+    alias: 'q',
+    type: 'boolean',
+    default: false,
+    describe: 'no per-host progress lines on stderr (warnings and errors still print)',
   });
 }

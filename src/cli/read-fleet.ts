@@ -7,91 +7,127 @@ import { runFleet } from '../engine/run-fleet.js';
 import { loadPlannedFleet } from '../fleet/fleet-input.js';
 import { recordRun } from '../history/record-run.js';
 import type { JunitCase } from '../report/junit.js';
+import { type ProgressEntry, progressWriter } from '../report/progress-lines.js';
 import type {
   InventoryArgs,
   OutputArgs,
+  QuietArgs,
   SshConfigArgs,
   StepTimeoutArgs,
   VerboseArgs,
 } from './common-options.js';
 import {
   connectionLog,
+  lockWaitSeconds,
   secondsToMs,
   withForksOption,
   withInventoryOptions,
+  withLockWaitOption,
   withOutputOption,
   withPlaybookOption,
+  withQuietOption,
   withSshConfigOption,
   withStepTimeoutOption,
   withVerboseOption,
 } from './common-options.js';
+import { interruptedLine, interruptionFields, watchStopSignals } from './interrupt.js';
 import { checkOutputOption, writeReport } from './write-report.js';
 
 /** The options of a read-only fleet command. */
-export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs, StepTimeoutArgs {
+export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs, StepTimeoutArgs, QuietArgs {
   playbook: string | undefined;
   forks: number | undefined;
   verbose?: VerboseArgs['verbose'] | undefined;
+  lockWait: number;
 }
 
 /**
  * Add the options every read-only fleet command takes: inventory, --limit, --json, --ssh-config, --output,
- * --playbook, --forks, -v and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
+ * --playbook, --forks, -v, --quiet, --lock-wait and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
  */
 export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
   const common = withStepTimeoutOption(
-    withVerboseOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))),
+    withQuietOption(withVerboseOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs))))),
     READ_STEP_TIMEOUT_SEC,
   );
-  return withForksOption(withPlaybookOption(common), `hosts ${verb} at once (default: all, up to 200)`);
-}
-
-/** Load the fleet (bad input throws before any host is touched), run `job` on every host; results in order. */
-export async function runReadFleet<R>(
-  args: ReadFleetArgs,
-  job: HostReadJob<R>,
-): Promise<{ results: R[]; seconds: number }> {
-  checkOutputOption(args.output);
-  const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
-  const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
-    sshConfig: args.sshConfig,
-    transport: args.transport,
-  });
-  const started = performance.now();
-  const results = await withHostSessions(
-    (openSession) =>
-      runFleet(
-        fleet.hosts,
-        (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs),
-        { forks: args.forks },
-      ),
-    { onLog: connectionLog(args.verbose) },
+  return withLockWaitOption(
+    withForksOption(withPlaybookOption(common), `hosts ${verb} at once (default: all, up to 200)`),
   );
-  return { results, seconds: (performance.now() - started) / 1000 };
 }
 
 /** How a read-only command reports a run: its JSON document, its human text, its JUnit cases and exit code. */
 export interface ReadFleetReport {
   kind: 'drift' | 'status';
-  document: unknown;
+  document: object;
   human: () => string;
   junit: () => JunitCase[];
   exitCode: number;
 }
 
-/** Print the report (JSON with --json, else human), write `--output`, record the run; returns its exit code. */
-export function finishReadFleet(
+/**
+ * Load the fleet (bad input throws before any host is touched), run `job` on every host, then print the report
+ * `report` makes of the results (JSON with --json, else human), write `--output`, record the run. A first
+ * SIGINT/SIGTERM starts no more hosts (src/cli/interrupt.ts); resolves to the exit code.
+ */
+export async function runReadFleet<R extends ProgressEntry>(
   args: ReadFleetArgs,
-  results: readonly { host: string }[],
-  report: ReadFleetReport,
-): number {
-  process.stdout.write(args.json ? `${JSON.stringify(report.document)}\n` : report.human());
-  writeReport(args.output, `hfleet ${report.kind}`, report.junit);
-  recordRun(
-    report.kind,
-    results.map((result) => result.host),
-    report.exitCode,
-    report.document,
-  );
-  return report.exitCode;
+  job: HostReadJob<R>,
+  report: (results: R[], seconds: number) => ReadFleetReport,
+): Promise<number> {
+  checkOutputOption(args.output);
+  const stepTimeoutMs = secondsToMs('step-timeout', args.stepTimeout);
+  const lockWaitSec = lockWaitSeconds(args.lockWait);
+  const fleet = loadPlannedFleet(args.inventory, args.limit, args.playbook, {
+    sshConfig: args.sshConfig,
+    transport: args.transport,
+  });
+  const selected = fleet.hosts.map((host) => host.name);
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const interrupt = watchStopSignals();
+  const documentOf = (results: R[], unfinished?: string[], made = report(results, seconds())) => ({
+    ...made.document,
+    ...interruptionFields(
+      interrupt,
+      selected,
+      results.map((result) => result.host),
+      unfinished,
+    ),
+  });
+  const finished: R[] = [];
+  const progress = progressWriter({ quiet: args.quiet });
+  if (args.json)
+    interrupt.setForcedReport((unfinished) =>
+      process.stdout.write(`${JSON.stringify(documentOf(finished, unfinished))}\n`),
+    );
+  try {
+    const { results } = await withHostSessions(
+      (openSession) =>
+        runFleet(
+          fleet.hosts,
+          (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs, lockWaitSec),
+          {
+            forks: args.forks,
+            stop: interrupt.stop,
+            onResult: (result, seconds) => {
+              finished.push(result);
+              progress?.(result, seconds);
+            },
+          },
+        ),
+      { onLog: connectionLog(args.verbose) },
+    );
+    const made = report(results, seconds());
+    const document = documentOf(results, undefined, made);
+    interrupt.setForcedReport(undefined);
+    process.stdout.write(
+      args.json ? `${JSON.stringify(document)}\n` : made.human() + interruptedLine(document),
+    );
+    writeReport(args.output, `hfleet ${made.kind}`, made.junit);
+    const exitCode = interrupt.exitCode(made.exitCode);
+    recordRun(made.kind, selected, exitCode, document);
+    return exitCode;
+  } finally {
+    interrupt.dispose();
+  }
 }

@@ -6,7 +6,7 @@ import { STEP_TIMEOUT_SEC } from '../engine/deadlines.js';
 import type { EngineEvent } from '../engine/events.js';
 import type { HostResult } from '../engine/host-result.js';
 import { withHostSessions } from '../engine/host-sessions.js';
-import { type RolloutReport, runRollout } from '../engine/rollout.js';
+import { emptyRolloutReport, type RolloutReport, runRollout } from '../engine/rollout.js';
 import { runFleet, summarize } from '../engine/run-fleet.js';
 import { EXIT } from '../exit-codes.js';
 import { loadPlannedFleet } from '../fleet/fleet-input.js';
@@ -16,9 +16,10 @@ import type { ResolvedTask } from '../playbook/types.js';
 import { humanApplyReporter } from '../report/apply-human.js';
 import { applyJson } from '../report/apply-json.js';
 import { applyJunitCases } from '../report/junit-cases.js';
+import { progressWriter } from '../report/progress-lines.js';
 import { rolloutJson } from '../report/rollout-json.js';
-import { connectionLog, secondsToMs } from './common-options.js';
-import { interruptAfterBatch } from './interrupt.js';
+import { connectionLog, lockWaitSeconds, secondsToMs } from './common-options.js';
+import { interruptionFields, watchStopSignals } from './interrupt.js';
 import { whoAmI } from './who.js';
 import { checkOutputOption, writeReport } from './write-report.js';
 
@@ -43,6 +44,8 @@ export interface ApplyRequest {
   unmask?: boolean | undefined;
   sshConfig?: string | undefined;
   transport?: TransportKind | undefined;
+  /** `--quiet`: no per-host lines on stderr. */
+  quiet?: boolean | undefined;
   /** `--output junit FILE`. */
   output?: string[] | undefined;
   /** Seconds one round trip may take (`--step-timeout`; default STEP_TIMEOUT_SEC). */
@@ -76,9 +79,14 @@ export async function runApply(request: ApplyRequest): Promise<number> {
   const batches = request.rolling
     ? planBatches(fleet.inventory, fleet.hosts, parseBatchSize(request.batch))
     : undefined;
+  const progress = progressWriter({ quiet: request.quiet });
   const reporter = request.json
     ? undefined
-    : humanApplyReporter({ verbose: request.verbose, check: request.check });
+    : humanApplyReporter({
+        verbose: request.verbose,
+        check: request.check,
+        hostLines: !progress && !request.quiet,
+      });
   const emit = (event: EngineEvent) => {
     if (reporter) reporter.onEvent(event);
     else if (event.type === 'warning')
@@ -87,7 +95,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
   const options = {
     check: request.check,
     diff: request.diff,
-    lockWaitSec: request.lockWait,
+    lockWaitSec: lockWaitSeconds(request.lockWait),
     who: whoAmI('apply'),
     stepTimeoutMs,
     rollback: request.rolling && request.rollback,
@@ -95,25 +103,61 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     unmask: request.unmask,
   };
   const started = performance.now();
+  const selected = fleet.hosts.map((host) => host.name);
   let results: HostResult[] = [];
   let rollout: RolloutReport | undefined;
-  const interrupt = batches ? interruptAfterBatch() : undefined;
+  const interrupt = watchStopSignals();
+  const finished: HostResult[] = [];
+  const documentOf = (done: HostResult[], unfinished?: string[]) => {
+    const cut = unfinished ? { selected, unfinished } : undefined;
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      ...applyJson(done, summarize(done), seconds),
+      ...interruptionFields(
+        interrupt,
+        selected,
+        done.map((result) => result.host),
+        unfinished,
+      ),
+      ...(rollout ? { rollout: rolloutJson(rollout, cut) } : {}),
+    };
+  };
+  if (request.json)
+    interrupt.setForcedReport((unfinished) =>
+      process.stdout.write(`${JSON.stringify(documentOf(finished, unfinished))}\n`),
+    );
+  const onResult = (result: HostResult, seconds: number) => {
+    finished.push(result);
+    emit({ type: 'host-done', result });
+    progress?.(result, seconds);
+  };
   try {
     await withHostSessions(
       async (openSession) => {
         const job = (host: (typeof fleet.hosts)[number]) =>
           applyHost(host, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
         if (batches) {
-          rollout = await runRollout(batches, job, {
-            maxFail: request.maxFail,
-            signal: interrupt?.signal,
-            forks: request.forks,
-            emit,
-          });
+          rollout = emptyRolloutReport();
+          await runRollout(
+            batches,
+            job,
+            {
+              maxFail: request.maxFail,
+              stop: interrupt.stop,
+              forks: request.forks,
+              emit,
+              onResult: (result, seconds) => {
+                finished.push(result);
+                progress?.(result, seconds);
+              },
+            },
+            rollout,
+          );
           results = rollout.results;
         } else {
-          const onResult = (result: HostResult) => emit({ type: 'host-done', result });
-          results = await runFleet(fleet.hosts, job, { forks: request.forks, onResult });
+          results = (
+            await runFleet(fleet.hosts, job, { forks: request.forks, onResult, stop: interrupt.stop })
+          ).results;
         }
       },
       {
@@ -121,26 +165,19 @@ export async function runApply(request: ApplyRequest): Promise<number> {
         onLog: connectionLog(request.verbose),
       },
     );
+    const summary = summarize(results);
+    const seconds = (performance.now() - started) / 1000;
+    const document = documentOf(results);
+    interrupt.setForcedReport(undefined);
+    if (reporter) process.stdout.write(reporter.finish(results, summary, seconds, rollout, document));
+    else process.stdout.write(`${JSON.stringify(document)}\n`);
+    writeReport(request.output, 'hfleet apply', () => applyJunitCases(results));
+    const halted = rollout !== undefined && rollout.halted;
+    const failed = summary.failed + summary.unreachable > 0 || halted;
+    const exitCode = interrupt.exitCode(failed ? EXIT.hostFailed : EXIT.ok);
+    if (!request.check) recordRun('apply', selected, exitCode, document);
+    return exitCode;
   } finally {
-    interrupt?.dispose();
+    interrupt.dispose();
   }
-  const summary = summarize(results);
-  const seconds = (performance.now() - started) / 1000;
-  const document = {
-    ...applyJson(results, summary, seconds),
-    ...(rollout ? { rollout: rolloutJson(rollout) } : {}),
-  };
-  if (reporter) process.stdout.write(reporter.finish(results, summary, seconds, rollout));
-  else process.stdout.write(`${JSON.stringify(document)}\n`);
-  writeReport(request.output, 'hfleet apply', () => applyJunitCases(results));
-  const halted = rollout !== undefined && (rollout.halted || rollout.interrupted);
-  const exitCode = summary.failed + summary.unreachable > 0 || halted ? EXIT.hostFailed : EXIT.ok;
-  if (!request.check)
-    recordRun(
-      'apply',
-      fleet.hosts.map((host) => host.name),
-      exitCode,
-      document,
-    );
-  return exitCode;
 }

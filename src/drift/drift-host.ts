@@ -5,10 +5,22 @@ import { hostFindings } from './host-findings.js';
 import { readDriftFacts } from './read-drift-facts.js';
 import type { DriftHostResult } from './types.js';
 
-/** Compare one host with its resolved tasks; never throws for a host-level failure. */
-export const driftHost: HostReadJob<DriftHostResult> = async (host, tasks, openSession, timeoutMs) => {
+/** Compare one host with its resolved tasks (a held lock waited for up to `lockWaitSec`); never throws for a host-level failure. */
+export const driftHost: HostReadJob<DriftHostResult> = async (
+  host,
+  tasks,
+  openSession,
+  timeoutMs,
+  lockWaitSec = 0,
+) => {
   const reading = await readOnHost(host, openSession, async (session) => {
-    const { facts, dropinTexts } = await readDriftFacts(session, tasks, 'reading facts', timeoutMs);
+    const { facts, dropinTexts } = await readDriftFacts(
+      session,
+      tasks,
+      'reading facts',
+      timeoutMs,
+      lockWaitSec,
+    );
     if (facts.lock && !facts.lock.acquired)
       throw new HfleetError(
         'LOCKED',

@@ -6,14 +6,19 @@ import type { ResolvedTask } from '../playbook/types.js';
 import type { ShellSession } from '../remote/shell-session.js';
 import { driftScript, parseDropinTexts } from './drift-script.js';
 
-/** Read the facts `tasks` need and the texts of the host's drop-ins, in one round trip over `session`. */
+/**
+ * Read the facts `tasks` need and the texts of the host's drop-ins, in one round trip over `session`; a held
+ * host lock is waited for up to `lockWaitSec` (the deadline grows by as much).
+ */
 export async function readDriftFacts(
   session: ShellSession,
   tasks: readonly ResolvedTask[],
   what: string,
   timeoutMs: number,
+  lockWaitSec = 0,
 ): Promise<{ facts: HostFacts; dropinTexts: Map<string, string> }> {
   const request = factRequestFor(tasks);
-  const { facts, stdout } = await readFacts(session, driftScript(request), request, what, timeoutMs);
+  const script = driftScript(request, lockWaitSec);
+  const { facts, stdout } = await readFacts(session, script, request, what, timeoutMs + lockWaitSec * 1000);
   return { facts, dropinTexts: parseDropinTexts(stdout) };
 }

@@ -13,6 +13,8 @@ export type HostReadJob<R> = (
   tasks: readonly ResolvedTask[],
   openSession: SessionOpener,
   timeoutMs: number,
+  /** Seconds to wait for another run's host lock (`--lock-wait`), added to the round trip's deadline. */
+  lockWaitSec?: number,
 ) => Promise<R>;
 
 /** What a read on a host gave: its value (undefined when the host failed), and how the host fared. */

@@ -13,22 +13,56 @@ export function effectiveForks(hostCount: number, forks: number | undefined): nu
   return Math.max(1, forks ?? Math.min(hostCount, DEFAULT_FORKS_CAP));
 }
 
-/** Run `job` on every host, at most `forks` at a time; `onResult` sees each result as it comes. */
+/** How a run stops early: once `signal` is aborted no host starts; `running` names the hosts in flight. */
+export interface FleetStop {
+  signal: AbortSignal;
+  /** Hosts started and not yet finished, kept up to date by the run. */
+  running: Set<string>;
+}
+
+/** What a fleet run did: the results of the hosts it started (inventory order), and the hosts it never started. */
+export interface FleetRun<R> {
+  results: R[];
+  untouched: string[];
+}
+
+/** How `runFleet` runs: `forks` at a time, `onResult` sees each result (and the host's seconds) as it comes. */
+export interface FleetOptions<R> {
+  forks: number | undefined;
+  onResult?: (result: R, seconds: number) => void;
+  stop?: FleetStop | undefined;
+}
+
+/** Run `job` on every host, at most `forks` at a time; once `stop` is aborted, hosts not yet started are left. */
 export async function runFleet<R>(
   hosts: readonly Host[],
   job: (host: Host) => Promise<R>,
-  options: { forks: number | undefined; onResult?: (result: R) => void },
-): Promise<R[]> {
+  options: FleetOptions<R>,
+): Promise<FleetRun<R>> {
   const limit = pLimit(effectiveForks(hosts.length, options.forks));
-  return Promise.all(
+  const { stop } = options;
+  const outcomes = await Promise.all(
     hosts.map((host) =>
       limit(async () => {
-        const result = await job(host);
-        options.onResult?.(result);
-        return result;
+        if (stop?.signal.aborted) return { ran: false as const, host: host.name };
+        stop?.running.add(host.name);
+        const started = performance.now();
+        try {
+          const result = await job(host);
+          options.onResult?.(result, (performance.now() - started) / 1000);
+          return { ran: true as const, result };
+        } finally {
+          stop?.running.delete(host.name);
+        }
       }),
     ),
   );
+  const run: FleetRun<R> = { results: [], untouched: [] };
+  for (const outcome of outcomes) {
+    if (outcome.ran) run.results.push(outcome.result);
+    else run.untouched.push(outcome.host);
+  }
+  return run;
 }
 
 /** The apply document's `summary`: hosts by status (docs/json.md). */

@@ -89,31 +89,43 @@ function lockLines(lock: LockRequest): string[] {
   ];
 }
 
-// A read-only run looks at the lock without keeping it: held (after 2 s of grace, for a run whose shell is just
-// ending), it says by whom (its findings would be a running run's half state); free, it first recovers an
-// interrupted run's manifest (a running run owns its own).
-const READ_LOCK_LINES = [
-  LOCK_HOLDER,
-  `if [ -e ${LOCK_FILE} ] && ! ( exec 9<${LOCK_FILE} && flock -w 2 9 || exit 1; [ ! -f "$hf_manifest" ] || hf_recover; exit 0 ); then`,
-  `  ${printTagged(TAG.lock, 'held', '"$(hf_lock_holder | hf_b64)"')}`,
-  'fi',
-];
+/** The grace a read-only run gives a held lock: a run whose shell is just ending. */
+const READ_LOCK_GRACE_SEC = 2;
+
+/** How a read-only run (drift, status) treats the lock it does not take. */
+export interface ReadLock {
+  /** The audit log's author when the run recovers an interrupted commit. */
+  who?: string;
+  /** Seconds to wait for a held lock to be freed (`--lock-wait`); at least READ_LOCK_GRACE_SEC. */
+  waitSec?: number;
+}
+
+// A read-only run looks at the lock without keeping it: held (after its wait, at least 2 s of grace, for a run
+// whose shell is just ending), it says by whom (its findings would be a running run's half state); free, it first
+// recovers an interrupted run's manifest (a running run owns its own).
+function readLockLines(waitSec: number): string[] {
+  const wait = Math.max(READ_LOCK_GRACE_SEC, Math.floor(waitSec));
+  return [
+    LOCK_HOLDER,
+    `if [ -e ${LOCK_FILE} ] && ! ( exec 9<${LOCK_FILE} && flock -w ${wait} 9 || exit 1; [ ! -f "$hf_manifest" ] || hf_recover; exit 0 ); then`,
+    `  ${printTagged(TAG.lock, 'held', '"$(hf_lock_holder | hf_b64)"')}`,
+    'fi',
+  ];
+}
 
 /**
- * The facts script for this request; with a lock request it first takes the host's lock (and stops if held).
+ * The facts script for this request; with a lock request it first takes the host's lock (and stops if held),
+ * without one it looks at the lock, waiting up to `read.waitSec` for a held one.
  * Either way it first finishes or rolls back a run that was cut short (a recovery line says which); `who` is
  * the audit log's author for that.
  */
-export function factsScript(
-  request: FactRequest,
-  lock?: LockRequest,
-  who = 'hfleet (a read-only run)',
-): string {
+export function factsScript(request: FactRequest, lock?: LockRequest, read: ReadLock = {}): string {
+  const who = read.who ?? 'hfleet (a read-only run)';
   const lines = [
     COMMIT_FUNCTIONS,
     PRELUDE,
     ...commitVariables(lock?.holder ?? who, HOST_PATHS),
-    ...(lock ? lockLines(lock) : READ_LOCK_LINES),
+    ...(lock ? lockLines(lock) : readLockLines(read.waitSec ?? 0)),
     ...CLOCK_LINES,
   ];
   for (const file of request.files) lines.push(`hf_file ${quoteArg(file)}`);

@@ -47,20 +47,20 @@ function outcomeText(result: HostResult): string {
 }
 
 /** A reporter for apply-like runs: subscribe `onEvent`, then call `finish` with the results. */
-export function humanApplyReporter(options: { verbose: boolean; check: boolean }) {
+export function humanApplyReporter(options: { verbose: boolean; check: boolean; hostLines?: boolean }) {
   const err = process.stderr;
   const style = styleFor(err);
-  const live = new LiveLines(err, isInteractive(err));
+  const live = options.hostLines === false ? undefined : new LiveLines(err, isInteractive(err));
   const colour = { ok: style.green, changed: style.yellow, failed: style.red, unreachable: style.red };
   const label = (status: HostResult['status']) =>
     colour[status](options.check && status === 'changed' ? 'would change' : status);
   return {
     onEvent(event: EngineEvent): void {
       if (event.type === 'host-phase')
-        live.set(event.host, `${event.host.padEnd(20)} ${style.dim(PHASE_TEXT[event.phase])}`);
+        live?.set(event.host, `${event.host.padEnd(20)} ${style.dim(PHASE_TEXT[event.phase])}`);
       if (event.type === 'host-done') {
         const r = event.result;
-        live.set(r.host, `${r.host.padEnd(20)} ${label(r.status)} ${style.dim(outcomeText(r))}`, true);
+        live?.set(r.host, `${r.host.padEnd(20)} ${label(r.status)} ${style.dim(outcomeText(r))}`, true);
       }
       if (event.type === 'warning')
         err.write(`${style.yellow('warning')}: ${event.host ? `${event.host}: ` : ''}${event.message}\n`);
@@ -72,8 +72,9 @@ export function humanApplyReporter(options: { verbose: boolean; check: boolean }
       summary: ApplySummary,
       seconds: number,
       rollout?: RolloutReport,
+      stopped?: { interrupted: boolean; untouched: readonly string[] },
     ): string {
-      live.done();
+      live?.done();
       const out = styleFor(process.stdout);
       const width = Math.max(12, ...results.map((r) => r.host.length)) + 2;
       const lines = [
@@ -85,10 +86,11 @@ export function humanApplyReporter(options: { verbose: boolean; check: boolean }
           `${r.host.padEnd(width)}${r.customer.padEnd(14)}${label(r.status).padEnd(12)} ${outcomeText(r)}`,
         );
       }
-      if (rollout && rollout.untouched.length > 0) {
-        lines.push(
-          `${rollout.halted ? 'halted' : 'interrupted'}; untouched: ${rollout.untouched.join(', ')}`,
-        );
+      const untouched = stopped?.untouched ?? rollout?.untouched ?? [];
+      const interrupted = stopped?.interrupted === true || rollout?.interrupted === true;
+      if (interrupted || untouched.length > 0) {
+        const why = rollout?.halted && !interrupted ? 'halted' : 'interrupted';
+        lines.push(`${why}; untouched: ${untouched.length > 0 ? untouched.join(', ') : 'none'}`);
       }
       lines.push(
         `ok=${summary.ok} changed=${summary.changed} failed=${summary.failed} unreachable=${summary.unreachable}`,

@@ -3,13 +3,14 @@ import type { EngineEvent } from '../engine/events.js';
 import type { RolloutReport } from '../engine/rollout.js';
 import { isInteractive, styleFor } from './style.js';
 
-/** A reporter for rolling restarts and rolling applies. */
-export function rolloutHuman() {
+/** A reporter for rolling restarts; `hostLines: false` leaves out the per-host lines (progress lines or --quiet). */
+export function rolloutHuman(options: { hostLines: boolean } = { hostLines: true }) {
   const err = process.stderr;
   const style = styleFor(err);
   const interactive = isInteractive(err);
   return {
     onEvent(event: EngineEvent): void {
+      if (!options.hostLines && event.type !== 'warning') return;
       if (event.type === 'host-phase' && interactive) err.write(style.dim(`${event.host}: ${event.phase}\n`));
       if (event.type === 'host-done') {
         const r = event.result;

@@ -27,11 +27,19 @@ function statusRequest(tasks: readonly ResolvedTask[]): FactRequest {
   return { files: [], dropinDirs: [], users: [], ownership: [], exists: [], units, health: full.health };
 }
 
-/** Read one host's unit states; never throws for a host-level failure. */
-export const statusHost: HostReadJob<StatusHostResult> = async (host, tasks, openSession, timeoutMs) => {
+/** Read one host's unit states (a held lock waited for up to `lockWaitSec`); never throws for a host-level failure. */
+export const statusHost: HostReadJob<StatusHostResult> = async (
+  host,
+  tasks,
+  openSession,
+  timeoutMs,
+  lockWaitSec = 0,
+) => {
   const reading = await readOnHost(host, openSession, async (session) => {
     const request = statusRequest(tasks);
-    const { facts } = await readFacts(session, factsScript(request), request, 'reading status', timeoutMs);
+    const script = factsScript(request, undefined, { waitSec: lockWaitSec });
+    const wait = timeoutMs + lockWaitSec * 1000;
+    const { facts } = await readFacts(session, script, request, 'reading status', wait);
     return { facts, value: unitStatuses(tasks, facts) };
   });
   const units = reading.value ?? [];

@@ -10,6 +10,7 @@ import {
   withLockWaitOption,
   withOutputOption,
   withPlaybookOption,
+  withQuietOption,
   withSshConfigOption,
   withStepTimeoutOption,
 } from '../common-options.js';
@@ -18,7 +19,7 @@ import { runApply } from '../run-apply.js';
 // The options of `hfleet apply`.
 function applyOptions(yargs: Argv) {
   const common = withStepTimeoutOption(
-    withOutputOption(withSshConfigOption(withInventoryOptions(yargs))),
+    withQuietOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))),
     STEP_TIMEOUT_SEC,
   );
   const shared = withBatchOptions(

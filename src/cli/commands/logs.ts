@@ -91,7 +91,7 @@ export function logsCommand(setExitCode: SetExitCode, options: { stop?: AbortSig
               return result;
             },
             { forks: undefined },
-          ),
+          ).then((run) => run.results),
         { signal: stopped.signal, onLog: connectionLog(args.verbose) },
       );
     } finally {

@@ -6,27 +6,30 @@ import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
 import type { EngineEvent } from '../../engine/events.js';
 import { withHostSessions } from '../../engine/host-sessions.js';
 import { restartHost } from '../../engine/restart-host.js';
-import { runRollout } from '../../engine/rollout.js';
+import { emptyRolloutReport, runRollout } from '../../engine/rollout.js';
 import { EXIT } from '../../exit-codes.js';
 import { loadPlannedFleet } from '../../fleet/fleet-input.js';
 import { recordRun } from '../../history/record-run.js';
 import type { Host } from '../../inventory/types.js';
+import { progressWriter } from '../../report/progress-lines.js';
 import { rolloutHuman } from '../../report/rollout-human.js';
 import { rolloutJson } from '../../report/rollout-json.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
 import {
   connectionLog,
+  lockWaitSeconds,
   secondsToMs,
   withBatchOptions,
   withForksOption,
   withHealthOptions,
   withInventoryOptions,
   withLockWaitOption,
+  withQuietOption,
   withSshConfigOption,
   withStepTimeoutOption,
   withVerboseOption,
 } from '../common-options.js';
-import { interruptAfterBatch } from '../interrupt.js';
+import { watchStopSignals } from '../interrupt.js';
 import { whoAmI } from '../who.js';
 
 /** The units to restart on a host: --services (names with or without `.service`), else its core services. */
@@ -43,7 +46,7 @@ export function unitsToRestart(host: Host, services: string | undefined): string
 // The options of `hfleet restart`.
 function restartOptions(yargs: Argv) {
   const common = withStepTimeoutOption(
-    withVerboseOption(withSshConfigOption(withInventoryOptions(yargs))),
+    withQuietOption(withVerboseOption(withSshConfigOption(withInventoryOptions(yargs)))),
     STEP_TIMEOUT_SEC,
   );
   return withLockWaitOption(
@@ -71,19 +74,25 @@ export function restartCommand(setExitCode: SetExitCode) {
       transport: args.transport,
     });
     const batches = planBatches(fleet.inventory, fleet.hosts, size);
-    const human = args.json ? undefined : rolloutHuman();
+    const progress = progressWriter({ quiet: args.quiet });
+    const human = args.json ? undefined : rolloutHuman({ hostLines: !progress && !args.quiet });
     const emit = (event: EngineEvent) => human?.onEvent(event);
     const options = {
       who: whoAmI('restart'),
-      lockWaitSec: args.lockWait,
+      lockWaitSec: lockWaitSeconds(args.lockWait),
       settleSec: args.settle,
       stepTimeoutMs,
       healthTimeoutSec: args.healthTimeout,
     };
-    const interrupt = interruptAfterBatch();
-    let report: Awaited<ReturnType<typeof runRollout>>;
+    const selected = fleet.hosts.map((host) => host.name);
+    const interrupt = watchStopSignals();
+    const report = emptyRolloutReport();
+    if (args.json)
+      interrupt.setForcedReport((unfinished) =>
+        process.stdout.write(`${JSON.stringify(rolloutJson(report, { selected, unfinished }))}\n`),
+      );
     try {
-      report = await withHostSessions(
+      await withHostSessions(
         (openSession) =>
           runRollout(
             batches,
@@ -91,24 +100,21 @@ export function restartCommand(setExitCode: SetExitCode) {
               const units = unitsToRestart(host, args.services);
               return restartHost(host, units, fleet.tasks.get(host.name) ?? [], openSession, options, emit);
             },
-            { maxFail: args.maxFail, signal: interrupt.signal, forks: args.forks, emit },
+            { maxFail: args.maxFail, stop: interrupt.stop, forks: args.forks, emit, onResult: progress },
+            report,
           ),
         { onLog: connectionLog(args.verbose) },
       );
+      const document = rolloutJson(report);
+      interrupt.setForcedReport(undefined);
+      if (human) process.stdout.write(human.finish(report));
+      else process.stdout.write(`${JSON.stringify(document)}\n`);
+      const failed = report.halted || report.failed.length > 0;
+      const exitCode = interrupt.exitCode(failed ? EXIT.hostFailed : EXIT.ok);
+      recordRun('restart', selected, exitCode, document);
+      setExitCode(exitCode);
     } finally {
       interrupt.dispose();
     }
-    const document = rolloutJson(report);
-    if (human) process.stdout.write(human.finish(report));
-    else process.stdout.write(`${JSON.stringify(document)}\n`);
-    const exitCode =
-      report.halted || report.interrupted || report.failed.length > 0 ? EXIT.hostFailed : EXIT.ok;
-    recordRun(
-      'restart',
-      fleet.hosts.map((host) => host.name),
-      exitCode,
-      document,
-    );
-    setExitCode(exitCode);
   });
 }

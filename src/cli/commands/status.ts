@@ -7,27 +7,30 @@ import { styleFor } from '../../report/style.js';
 import { statusHost } from '../../status/status-host.js';
 import { statusExitCode, summarizeStatus } from '../../status/status-summary.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
-import { finishReadFleet, runReadFleet, withReadFleetOptions } from '../read-fleet.js';
+import { runReadFleet, withReadFleetOptions } from '../read-fleet.js';
 
 // The options of `hfleet status`.
 function statusOptions(yargs: Argv) {
   return withReadFleetOptions(yargs, 'read')
     .example('$0 status', 'the whole fleet at a glance')
     .example('$0 status --limit canary --json', 'machine-readable')
-    .epilog('exit 0: every service healthy; 3: a service unhealthy or a host unreachable');
+    .epilog(
+      'exit 0: every service healthy; 3: a service unhealthy or a host unreachable; 130/143: interrupted (SIGINT/SIGTERM)',
+    );
 }
 
 /** The yargs module of `hfleet status`. */
 export function statusCommand(setExitCode: SetExitCode) {
   return defineCommand('status', statusOptions, async (args) => {
-    const { results, seconds } = await runReadFleet(args, statusHost);
-    const summary = summarizeStatus(results);
-    const exitCode = finishReadFleet(args, results, {
-      kind: 'status',
-      document: statusJson(results, summary, seconds),
-      human: () => statusHuman(results, summary, styleFor(process.stdout)),
-      junit: () => statusJunitCases(results),
-      exitCode: statusExitCode(summary),
+    const exitCode = await runReadFleet(args, statusHost, (results, seconds) => {
+      const summary = summarizeStatus(results);
+      return {
+        kind: 'status',
+        document: statusJson(results, summary, seconds),
+        human: () => statusHuman(results, summary, styleFor(process.stdout)),
+        junit: () => statusJunitCases(results),
+        exitCode: statusExitCode(summary),
+      };
     });
     setExitCode(exitCode);
   });

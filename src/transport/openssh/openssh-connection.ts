@@ -22,11 +22,15 @@ import { sshFailure } from './ssh-errors.js';
 
 const PERSIST_SECONDS = 300;
 
+// Every ssh runs in its own session (`detached`): a Ctrl-C on the terminal reaches hfleet alone, which lets the
+// hosts already running finish (src/cli/interrupt.ts). BatchMode keeps ssh from ever wanting the terminal.
+const OWN_SESSION = true;
+
 function run(
   argv: string[],
   stdin?: Buffer,
 ): Promise<ExecResult & { child: ChildProcessWithoutNullStreams }> {
-  const child = spawn('ssh', argv, { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('ssh', argv, { stdio: ['pipe', 'pipe', 'pipe'], detached: OWN_SESSION });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -147,6 +151,7 @@ export class OpenSshConnection extends ClosingConnection implements Connection {
     this.stats.commands += 1;
     const child = spawn('ssh', sshCommand(this.target, this.ctx, command), {
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: OWN_SESSION,
     });
     this.#children.add(child);
     child.stdin.on('error', () => undefined);

@@ -55,7 +55,7 @@ describe('runRollout', () => {
     expect(report).toMatchObject({ halted: true, failed: ['a', 'd'], untouched: ['e'] });
   });
 
-  it('stops after the batch in progress when interrupted', async () => {
+  it('starts no host once stopped: the hosts running finish, the rest are untouched', async () => {
     const controller = new AbortController();
     const seen: string[] = [];
     const interruptingJob = async (host: Host) => {
@@ -64,11 +64,37 @@ describe('runRollout', () => {
     };
     const report = await runRollout(batches, interruptingJob, {
       maxFail: 0,
-      signal: controller.signal,
+      stop: { signal: controller.signal, running: new Set<string>() },
       emit: () => {},
     });
-    expect(seen).toEqual(['a', 'b', 'c']);
-    expect(report).toMatchObject({ interrupted: true, halted: false, untouched: ['d', 'e'] });
+    expect(seen).toEqual(['a', 'b']);
+    expect(report).toMatchObject({ interrupted: true, halted: false, untouched: ['c', 'd', 'e'] });
+    expect(report.batches.map((b) => b.status)).toEqual(['healthy', 'interrupted']);
+    expect(report.results.map((r) => r.host)).toEqual(['a', 'b']);
+  });
+
+  it('lets every host already running finish when stopped mid-batch', async () => {
+    const controller = new AbortController();
+    const running = new Set<string>();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slowJob = async (host: Host) => {
+      if (host.name === 'c') {
+        controller.abort();
+        release();
+      } else if (host.name === 'b') await held;
+      return blankResult(host);
+    };
+    const report = await runRollout(batches, slowJob, {
+      maxFail: 0,
+      stop: { signal: controller.signal, running },
+      emit: () => {},
+    });
+    expect(report.results.map((r) => r.host)).toEqual(['a', 'b', 'c']);
+    expect(report).toMatchObject({ interrupted: true, untouched: ['d', 'e'], restarted: ['a', 'b', 'c'] });
+    expect(running.size).toBe(0);
   });
 });
 

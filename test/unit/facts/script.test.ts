@@ -132,6 +132,31 @@ describe('the facts script, run by a real sh', () => {
     }
   });
 
+  it('a read-only run with a lock wait reads once the holder lets go (--lock-wait)', async () => {
+    const req = request(scratchDir('hfleet-facts-'));
+    const lockDir = scratchDir('hfleet-lock-');
+    const withDir = (script: string) => script.replaceAll('/run/lock', lockDir);
+    session = new ShellSession(localShellChannel(), 'holder');
+    const taken = await session.run(withDir(factsScript(req, { waitSec: 0, holder: 'alice pid 1' })), {
+      timeoutMs: 10_000,
+      what: 'facts',
+    });
+    expect(parseFacts(taken.stdout, req).lock).toEqual({ acquired: true });
+    const reader = new ShellSession(localShellChannel(), 'reader');
+    try {
+      const reading = reader.run(withDir(factsScript(req, undefined, { waitSec: 60 })), {
+        timeoutMs: 70_000,
+        what: 'facts',
+      });
+      // Longer than the 2 s of grace a read-only run gives a held lock without --lock-wait.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      session.end();
+      expect(parseFacts((await reading).stdout, req).lock).toBeUndefined();
+    } finally {
+      reader.close();
+    }
+  });
+
   it('probes every health endpoint in one bash and keeps each outcome with its unit', async () => {
     const server = createServer((request, response) => {
       response.statusCode = request.url === '/api/health' ? 200 : 503;
