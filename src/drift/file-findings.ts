@@ -11,7 +11,7 @@ function unitOf(change: FileChange): string | undefined {
 }
 
 function metadataDrift(fact: FileFact | undefined): string[] {
-  if (!fact?.exists) return [];
+  if (!fact?.exists || fact.symlinkTo !== undefined) return [];
   const notes: string[] = [];
   const { mode, owner, group } = MANAGED_FILE;
   if (fact.mode !== mode) notes.push(`mode ${fact.mode} (want ${mode})`);
@@ -20,7 +20,30 @@ function metadataDrift(fact: FileFact | undefined): string[] {
   return notes;
 }
 
-/** One finding per managed file apply would create, rewrite or remove. */
+// A managed path that is a symbolic link: what it points to, and whether the content it shows differs.
+function symlinkFinding(
+  change: FileChange,
+  target: string,
+  where: { unit?: string; path: string },
+  diff: string,
+): Finding {
+  const dangling = change.action === 'created';
+  const contentDiffers = !dangling && change.before !== change.content;
+  const notes = [
+    `${change.path} is a symlink to ${target}${dangling ? ', which does not exist' : ''}`,
+    ...(contentDiffers ? ['content differs from the rendered file'] : []),
+  ];
+  return {
+    kind: 'symlink',
+    ...where,
+    target,
+    detail: notes.join('; '),
+    fix: `replace the symlink with a regular file ${change.path}`,
+    ...(dangling || contentDiffers ? { diff } : {}),
+  };
+}
+
+/** One finding per managed file apply would create, rewrite or remove (a symbolic link: a `symlink` finding). */
 export function fileFindings(
   changes: readonly FileChange[],
   fileFacts: ReadonlyMap<string, FileFact>,
@@ -29,6 +52,8 @@ export function fileFindings(
     const unit = unitOf(change);
     const where = { ...(unit ? { unit } : {}), path: change.path };
     const diff = unifiedDiff(change.path, change.before, change.content);
+    if (change.replacesSymlink !== undefined && change.action !== 'removed')
+      return symlinkFinding(change, change.replacesSymlink, where, diff);
     if (change.action === 'created') {
       return {
         kind: 'missing',

@@ -4,6 +4,7 @@
 export const FINDING_KINDS = [
   'missing',
   'changed',
+  'symlink',
   'unmanaged-dropin',
   'property',
   'reload-pending',
@@ -27,6 +28,8 @@ export interface Finding {
   property?: string;
   expected?: string;
   actual?: string;
+  /** `symlink`: where the managed path points. */
+  target?: string;
   /** One line saying what was found. */
   detail: string;
   /** What `hfleet apply` would do about it, or null when apply leaves it alone. */

@@ -32,7 +32,12 @@ export function doneReport(plan: HostPlan, done: readonly string[], failedStep?:
     changes: [
       ...plan.files
         .filter((file) => ran.has(stepLabel.file(file)))
-        .map((file) => ({ task: file.task, path: file.path, action: file.action })),
+        .map((file) => ({
+          task: file.task,
+          path: file.path,
+          action: file.action,
+          ...(file.replacesSymlink === undefined ? {} : { replaced_symlink: file.replacesSymlink }),
+        })),
       ...plan.users
         .filter(({ user }) => ran.has(stepLabel.user(user)))
         .map(({ user }) => ({ task: 'user', action: `created ${user}` })),

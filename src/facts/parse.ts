@@ -57,6 +57,11 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
               },
         );
         break;
+      case TAG.symlink: {
+        const fact = facts.files.get(a);
+        if (fact) fact.symlinkTo = base64Field(b).replace(/\n$/, '');
+        break;
+      }
       case TAG.dropinDir:
         facts.dropins.set(a, facts.dropins.get(a) ?? []);
         break;

@@ -25,6 +25,7 @@ hf_file() {
     printf '${TAG.file}\t%s\t1\t%s\t' "$1" "$(stat --printf '%Y\t%U\t%G\t%a' "$1")"
     base64 -w0 < "$1"; printf '\n'
   else ${printTagged(TAG.file, '"$1"', '0')}; fi
+  [ ! -L "$1" ] || ${printTagged(TAG.symlink, '"$1"', '"$(readlink -- "$1" | hf_b64)"')}
 }
 hf_dropins() {
   ${printTagged(TAG.dropinDir, '"$1"')}

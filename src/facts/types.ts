@@ -30,6 +30,8 @@ export interface FileFact {
   group: string | undefined;
   /** Octal permission bits, e.g. `644`. */
   mode: string | undefined;
+  /** Where the path points when it is a symbolic link (content and `exists` are then its target's). */
+  symlinkTo?: string;
 }
 
 /** One entry of a drop-in directory. */

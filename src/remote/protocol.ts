@@ -12,6 +12,8 @@ export const TAG = {
   now: 'N',
   /** facts: a file: path, 1 + mtime, owner, group, mode, base64 content; or path, 0 when absent. */
   file: 'F',
+  /** facts: a managed path that is a symbolic link: path, base64 of where it points (after its `file` line). */
+  symlink: 'Y',
   /** facts: a drop-in directory was listed (its entries follow as `dropinEntry`). */
   dropinDir: 'D',
   /** facts: a file in a drop-in directory: dir, mtime, path. */

@@ -39,6 +39,9 @@ function outcomeText(result: HostResult): string {
   for (const { action, unit } of result.services)
     byAction.set(action, [...(byAction.get(action) ?? []), shortUnit(unit)]);
   for (const [action, units] of byAction) parts.push(`${action} ${units.join(', ')}`);
+  for (const change of result.changes)
+    if (change.replaced_symlink !== undefined)
+      parts.push(`replaced the symlink ${change.path} (to ${change.replaced_symlink}) with a regular file`);
   if (result.error) parts.push(result.error);
   if (result.masked.length > 0)
     parts.push(`left masked: ${result.masked.map(shortUnit).join(', ')} (--unmask to manage)`);

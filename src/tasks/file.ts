@@ -1,4 +1,5 @@
-// The file, unit and dropin modules: write a managed file when its content, mode or owner differ.
+// The file, unit and dropin modules: write a managed file when its content, mode or owner differ, or when the
+// path is a symbolic link (replaced by a regular file, the change naming the old target).
 
 import type { HostFacts } from '../facts/types.js';
 import type { ResolvedFileTask } from '../playbook/types.js';
@@ -10,10 +11,18 @@ export function planFile(task: ResolvedFileTask, facts: HostFacts): FileChange |
   const fact = facts.files.get(task.path);
   const exists = fact?.exists === true;
   const restarts = [...(task.unit ? [task.unit] : []), ...task.notify];
-  const base = { task: task.module, path: task.path, before: fact?.content, restarts };
+  const link = fact?.symlinkTo;
+  const base = {
+    task: task.module,
+    path: task.path,
+    before: fact?.content,
+    restarts,
+    ...(link === undefined ? {} : { replacesSymlink: link }),
+  };
   if (task.content === null) return exists ? { ...base, action: 'removed', content: null } : null;
   if (!exists) return { ...base, action: 'created', content: task.content };
   const same =
+    link === undefined &&
     fact.content === task.content &&
     fact.mode === MANAGED_FILE.mode &&
     fact.owner === MANAGED_FILE.owner &&

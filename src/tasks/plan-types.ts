@@ -12,6 +12,8 @@ export interface FileChange {
   before: string | undefined;
   /** Units restarted because of this change. */
   restarts: string[];
+  /** Where the path pointed when it is a symbolic link the write replaces with a regular file. */
+  replacesSymlink?: string;
 }
 
 /** One change as reported in a host's `changes` (docs/json.md). */
@@ -20,6 +22,8 @@ export interface ReportedChange {
   path?: string;
   unit?: string;
   action: string;
+  /** The target of the symbolic link this file replaced with a regular file (docs/json.md). */
+  replaced_symlink?: string;
 }
 
 /** Everything one host needs, in the order it is applied. */

@@ -65,6 +65,42 @@ describe('hostFindings on the real playbook for acme-1 (memory_max 900M)', () =>
     expect(list[2]?.fix).toContain(`restart ${PLATFORM}`);
   });
 
+  it('a unit that is a symlink to an identical file: one symlink finding with its target, not a mode', () => {
+    const list = findings((facts) => {
+      facts.files.set(UNIT_PATH, {
+        ...facts.files.get(UNIT_PATH)!,
+        mode: '777',
+        symlinkTo: '/opt/units/p.service',
+      });
+    });
+    expect(kinds(list)).toEqual([`symlink ${PLATFORM}`]);
+    expect(list[0]).toMatchObject({
+      path: UNIT_PATH,
+      target: '/opt/units/p.service',
+      detail: `${UNIT_PATH} is a symlink to /opt/units/p.service`,
+      fix: `replace the symlink with a regular file ${UNIT_PATH}`,
+    });
+    expect(list[0]?.detail).not.toMatch(/mode/);
+    expect(list[0]?.diff).toBeUndefined();
+  });
+
+  it('a symlinked unit whose target differs says so and carries the diff; a dangling one says its target is gone', () => {
+    const edited = findings((facts) => {
+      const fact = facts.files.get(UNIT_PATH)!;
+      facts.files.set(UNIT_PATH, { ...fact, content: `${fact.content}# local\n`, symlinkTo: '../p.service' });
+    });
+    expect(edited[0]).toMatchObject({ kind: 'symlink', target: '../p.service' });
+    expect(edited[0]?.detail).toBe(
+      `${UNIT_PATH} is a symlink to ../p.service; content differs from the rendered file`,
+    );
+    expect(edited[0]?.diff).toContain('-# local');
+    const dangling = findings((facts) => {
+      facts.files.set(UNIT_PATH, { ...ABSENT_FILE, symlinkTo: '/gone' });
+    });
+    expect(dangling[0]).toMatchObject({ kind: 'symlink', target: '/gone' });
+    expect(dangling[0]?.detail).toBe(`${UNIT_PATH} is a symlink to /gone, which does not exist`);
+  });
+
   it('a hand-added drop-in is reported; er-limits.conf is not', () => {
     const list = findings((facts, texts) => {
       facts.dropins.get(`${UNIT_PATH}.d`)!.push({ name: 'zz-debug.conf', mtime: WRITTEN_AT + 60 });

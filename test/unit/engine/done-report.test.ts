@@ -23,6 +23,19 @@ function plan(): HostPlan {
 }
 
 describe('doneReport', () => {
+  it('a file that replaced a symlink names the old target in its change', () => {
+    const linked = plan();
+    linked.files[0] = { ...linked.files[0]!, replacesSymlink: '/opt/local.conf' };
+    expect(doneReport(linked, plannedSteps(linked)).changes).toEqual([
+      {
+        task: 'dropin',
+        path: '/etc/systemd/system/hub-cloud.service.d/local.conf',
+        action: 'updated',
+        replaced_symlink: '/opt/local.conf',
+      },
+    ]);
+  });
+
   it('a run that completed reports every planned action', () => {
     expect(doneReport(plan(), plannedSteps(plan()))).toEqual({
       changes: [

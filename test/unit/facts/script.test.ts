@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -130,6 +130,29 @@ describe('the facts script, run by a real sh', () => {
     } finally {
       process.kill(pid, 'SIGCONT');
     }
+  });
+
+  it('reports a managed path that is a symlink with its target, its content read through it', async () => {
+    const dir = scratchDir('hfleet-facts-');
+    const target = path.join(dir, 'real.service');
+    writeFileSync(target, '[Unit]\n');
+    const req = { ...request(dir), files: [path.join(dir, 'unit.service'), path.join(dir, 'gone.service')] };
+    symlinkSync(target, path.join(dir, 'unit.service'));
+    symlinkSync('/nonexistent-hfleet', path.join(dir, 'gone.service'));
+    session = new ShellSession(localShellChannel(), 'local');
+    const facts = parseFacts(
+      (await session.run(factsScript(req), { timeoutMs: 10_000, what: 'facts' })).stdout,
+      req,
+    );
+    expect(facts.files.get(path.join(dir, 'unit.service'))).toMatchObject({
+      exists: true,
+      content: '[Unit]\n',
+      symlinkTo: target,
+    });
+    expect(facts.files.get(path.join(dir, 'gone.service'))).toMatchObject({
+      exists: false,
+      symlinkTo: '/nonexistent-hfleet',
+    });
   });
 
   it('a read-only run with a lock wait reads once the holder lets go (--lock-wait)', async () => {

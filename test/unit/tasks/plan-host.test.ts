@@ -75,6 +75,14 @@ describe('planHost', () => {
     expect(planChangesHost(plan)).toBe(false);
   });
 
+  it('replaces a unit that is a symlink to an identical file, naming the old target', () => {
+    const facts = factsFor(converged);
+    facts.files.set(UNIT, { ...facts.files.get(UNIT)!, mode: '777', symlinkTo: '/opt/p.service' });
+    const plan = planHost(tasks(), facts);
+    expect(plan.files).toMatchObject([{ path: UNIT, action: 'updated', replacesSymlink: '/opt/p.service' }]);
+    expect(plan.restart).toEqual(['hub-platform.service']);
+  });
+
   it('restarts only the unit whose drop-in changed', () => {
     const plan = planHost(tasks({ dropin: 'MemoryMax=900M\n' }), factsFor(converged));
     expect(plan.files.map((f) => [f.path, f.action])).toEqual([[DROPIN, 'created']]);
