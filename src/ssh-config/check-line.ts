@@ -15,6 +15,7 @@ const READERS: Record<string, (word: string, servicePort: ServicePort) => Read<u
   serveraliveinterval: readTime,
   serveralivecountmax: readInteger,
   identitiesonly: (word) => readChoice('flag', word),
+  batchmode: (word) => readChoice('flag', word),
   stricthostkeychecking: (word) => readChoice('stricthostkeychecking', word),
   addressfamily: (word) => readChoice('addressfamily', word),
   canonicalizehostname: (word) => readChoice('canonicalizehostname', word),
@@ -24,9 +25,9 @@ const READERS: Record<string, (word: string, servicePort: ServicePort) => Read<u
       : { error: `Invalid ProxyJump "${word}"` },
 };
 
-/** Keywords that take exactly one word. */
+/** Keywords that take exactly one word (ssh 9.2 reads ProxyJump's first word and ignores the others). */
 const SINGLE_WORD = new Set([
-  ...Object.keys(READERS),
+  ...Object.keys(READERS).filter((keyword) => keyword !== 'proxyjump'),
   'hostname',
   'user',
   'identityfile',

@@ -76,7 +76,12 @@ export function settingsFromResolution(
   if (from('hostkeyalias', 'hostKeyAlias')) ssh.hostKeyAlias = typed.hostKeyAlias;
   if (from('connecttimeout', 'connectTimeout') && typed.connectTimeout)
     ssh.connectTimeout = typed.connectTimeout;
-  if (from('serveraliveinterval', 'serverAlive') || from('serveralivecountmax', 'serverAlive'))
+  const batchKeepalive = !resolution.values.has('serveraliveinterval') && typed.serverAliveInterval > 0;
+  if (
+    from('serveraliveinterval', 'serverAlive') ||
+    from('serveralivecountmax', 'serverAlive') ||
+    (batchKeepalive && from('batchmode', 'serverAlive'))
+  )
     ssh.serverAlive = { interval: typed.serverAliveInterval, countMax: typed.serverAliveCountMax };
   if (from('addressfamily', 'addressFamily'))
     ssh.addressFamily = typed.addressFamily as SshSettings['addressFamily'];

@@ -18,7 +18,7 @@ export const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(
   permitlocalcommand permitremoteopen pkcs11provider port preferredauthentications protocol protocolkeepalives
   proxycommand proxyjump proxyusefdpass pubkeyacceptedalgorithms pubkeyacceptedkeytypes pubkeyauthentication
   rekeylimit remotecommand remoteforward requesttty requiredrsasize revokedhostkeys rhostsauthentication
-  rhostsrsaauthentication securitykeyprovider sendenv serveralivecountmax serveraliveinterval sessiontype setenv
+  rhostsrsaauthentication rsaauthentication securitykeyprovider sendenv serveralivecountmax serveraliveinterval sessiontype setenv
   setuptimeout skeyauthentication smartcarddevice stdinnull streamlocalbindmask streamlocalbindunlink
   stricthostkeychecking syslogfacility tcpkeepalive tisauthentication tunnel tunneldevice updatehostkeys
   useblacklistedkeys useprivilegedport user userknownhostsfile userknownhostsfile2 useroaming usersh

@@ -71,6 +71,11 @@ export interface Settings {
   addressFamily: string;
 }
 
+// ssh's ServerAliveInterval when none is set: 300 seconds in BatchMode, else 0 (no keepalives).
+function batchModeInterval(batchMode: string | undefined): number {
+  return batchMode !== undefined && checked(readChoice('flag', batchMode)) === 'yes' ? 300 : 0;
+}
+
 /** The typed settings of a resolution (values were checked while reading, so reads here cannot fail). */
 export function settingsOf(resolution: Resolution, env: ResolveEnvironment): Settings {
   const word = (keyword: string) => resolution.values.get(keyword)?.args[0];
@@ -102,7 +107,8 @@ export function settingsOf(resolution: Resolution, env: ResolveEnvironment): Set
     globalKnownHostsFiles: words('globalknownhostsfile') ?? DEFAULT_GLOBAL_KNOWN_HOSTS,
     hostKeyAlias: word('hostkeyalias')?.toLowerCase(),
     connectTimeout: timeout === undefined ? undefined : checked(readTime(timeout)),
-    serverAliveInterval: interval === undefined ? 0 : (checked(readTime(interval)) ?? 0),
+    serverAliveInterval:
+      interval === undefined ? batchModeInterval(word('batchmode')) : (checked(readTime(interval)) ?? 0),
     serverAliveCountMax: countMax === undefined ? 3 : checked(readInteger(countMax)),
     addressFamily: checked(readChoice('addressfamily', word('addressfamily') ?? 'any')),
   };

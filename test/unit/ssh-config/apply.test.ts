@@ -178,6 +178,22 @@ describe('applySshConfig: values', () => {
     expect(one(`${line}\n`, 'x').ssh).toMatchObject(expected);
   });
 
+  it('keeps 300 s keepalives under BatchMode yes when no ServerAliveInterval is set, as ssh does', () => {
+    const batch = one('Host *\n  BatchMode yes\n', 'ci');
+    expect(batch.ssh.serverAlive).toEqual({ interval: 300, countMax: 3 });
+    expect(batch.ssh.origins).toMatchObject({ serverAlive: `${FILE}:2` });
+    expect(one('Host *\n  BatchMode yes\n  ServerAliveInterval 20\n', 'ci').ssh.serverAlive?.interval).toBe(
+      20,
+    );
+    expect(one('Host *\n  BatchMode no\n', 'ci').ssh.serverAlive).toBeUndefined();
+  });
+
+  it('reads the first word of ProxyJump and accepts the unsupported RSAAuthentication, as ssh 9.2 does', () => {
+    const host = one('Host app\n  RSAAuthentication yes\n  ProxyJump gw1 gw2\nHost gw1\n  User hop\n', 'app');
+    expect(host.ssh.via).toMatchObject({ host: 'gw1', ssh: { user: 'hop' } });
+    expect(host.ssh.via?.ssh.via).toBeUndefined();
+  });
+
   it('lets the inventory win (as ssh command-line options do)', () => {
     const hosts = apply('Host *\n  User cfg\n  Port 2\n', ['x'], {}, ', user: inv, port: 2200').hosts;
     expect(hosts[0]?.ssh).toMatchObject({ user: 'inv', port: 2200 });
