@@ -4,6 +4,7 @@ import { HfleetError } from '../errors.js';
 import { readHostPattern } from './host-pattern.js';
 import * as model from './model.js';
 import { pythonLiteral } from './python-literal.js';
+import { pythonStrip } from './python-strip.js';
 import { shellWords } from './shell-words.js';
 
 const SECTION = /^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$/;
@@ -21,13 +22,13 @@ interface Pending {
 function hostLine(line: string, where: string) {
   const [key = '', ...rest] = shellWords(line, where);
   const pattern = readHostPattern(key, where);
-  if (key.trim().endsWith(':') && pattern.port === undefined) {
+  if (pythonStrip(key).endsWith(':') && pattern.port === undefined) {
     throw new HfleetError(
       'INVENTORY_INVALID',
       `${where}: host pattern '${key}' ends in ':' (reserved for a port)`,
     );
   }
-  if (pattern.names.some((name) => name.trim() === '---')) {
+  if (pattern.names.some((name) => pythonStrip(name) === '---')) {
     throw new HfleetError('INVENTORY_INVALID', `${where}: host pattern '---' (a sign this is a YAML file)`);
   }
   const vars: model.AnsibleVars = {};
@@ -57,7 +58,7 @@ export function parseAnsibleIni(text: string, file: string): model.AnsibleInvent
   let group = 'ungrouped';
   let state: State = 'hosts';
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
-    const line = raw.trim();
+    const line = pythonStrip(raw);
     const where = `${file}:${index + 1}`;
     if (line === '' || line.startsWith('#') || line.startsWith(';')) return;
     const header = SECTION.exec(line);
@@ -97,8 +98,8 @@ export function parseAnsibleIni(text: string, file: string): model.AnsibleInvent
       model.setGroupVariable(
         inventory,
         group,
-        line.slice(0, at).trim(),
-        pythonLiteral(line.slice(at + 1).trim()),
+        pythonStrip(line.slice(0, at)),
+        pythonLiteral(pythonStrip(line.slice(at + 1))),
       );
     } else {
       const child = GROUP_NAME.exec(line)?.[1];

@@ -26,6 +26,12 @@ describe('parseAnsibleIni', () => {
     expect(inventory.groups.get('prod')?.children).toEqual(['web']);
   });
 
+  it('keeps a byte order mark in the first line, as Ansible does: a header there is no header', () => {
+    expect(() => parseAnsibleIni('\ufeff[web]\nweb1\n', 'hosts.ini')).toThrow(/hosts\.ini:1:/);
+    const inventory = parseAnsibleIni('\ufeffbastion ansible_host=192.0.2.1\n[web]\nweb1\n', 'hosts.ini');
+    expect([...inventory.hosts.keys()]).toEqual(['\ufeffbastion', 'web1']);
+  });
+
   it('names the line of a malformed entry', () => {
     expect(() => parseAnsibleIni('[web]\nhost1 novalue\n', 'hosts.ini')).toThrow(
       'hosts.ini:2: expected key=value',
