@@ -28,6 +28,10 @@ export function parseUnit(text: string, path = '<unit>'): UnitFile {
       rawLines.push(physical[index] ?? '');
     }
     const logical = joinContinuation(rawLines).trim();
+    if (logical === '') {
+      target.push({ kind: 'blank', raw: rawLines.join('\n'), line: lineNumber });
+      continue;
+    }
     const header = /^\[(.*)\]$/s.exec(logical);
     if (header) {
       const section: UnitSection = {
@@ -58,13 +62,14 @@ function endsWithContinuation(raw: string): boolean {
   return escaped;
 }
 
-// Physical lines joined the way systemd does: the final backslash becomes a space, comment lines drop out.
+// Physical lines joined the way systemd does: the final backslash becomes a space (also on the file's last
+// line, where nothing follows it), comment lines drop out.
 function joinContinuation(rawLines: readonly string[]): string {
   const kept = rawLines.filter((part, i) => i === 0 || !isComment(part));
   return kept
-    .map((part, i) => {
+    .map((part) => {
       const line = part.endsWith('\r') ? part.slice(0, -1) : part;
-      return i < kept.length - 1 && endsWithContinuation(line) ? `${line.slice(0, -1)} ` : line;
+      return endsWithContinuation(line) ? `${line.slice(0, -1)} ` : line;
     })
     .join('');
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { verifyUnitFiles } from './verify-oracle.mjs';
 
 /**
- * Lint each file on its own with `lintUnitFile` (hfleet's, from src/ or the built dist/; without drop-ins)
+ * Lint each file on its own with `lintUnitFile` (hfleet's, from src/ or the built dist/; a `*.conf` file as a drop-in)
  * and verify it; returns every row, the confusion matrix (systemd verdict x hfleet outcome), the false
  * errors and the misses.
  */
@@ -14,7 +14,7 @@ export function compareWithSystemd(files, lintUnitFile) {
     ['accepts', 'notice', 'rejects'].map((v) => [v, { clean: 0, warning: 0, error: 0 }]),
   );
   const rows = files.map((file) => {
-    const findings = lintUnitFile({ path: file, content: readFileSync(file, 'utf8'), kind: 'unit' });
+    const findings = lintUnitFile({ path: file, content: readFileSync(file, 'utf8') });
     const outcome = findings.some((f) => f.severity === 'error')
       ? 'error'
       : findings.length > 0

@@ -2,6 +2,9 @@
 import { unknownEscape } from './escapes.js';
 import { splitQuotedWords } from './quoted-words.js';
 
+// systemd takes the names a shell takes (env_name_is_valid()): no `-`, `.` or non-ASCII letter.
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 /** What is wrong with an Environment= value in systemd's words, or undefined when systemd accepts it. */
 export function environmentProblem(text: string): string | undefined {
   const words = splitQuotedWords(text);
@@ -12,6 +15,8 @@ export function environmentProblem(text: string): string | undefined {
     const equals = word.indexOf('=');
     if (equals <= 0 || !/^[^=\s]+$/.test(word.slice(0, equals)))
       return `not a NAME=value assignment: ${word}`;
+    if (!ENV_NAME.test(word.slice(0, equals)))
+      return `${word.slice(0, equals)} is not a variable name (letters, digits and _, not first a digit)`;
   }
   return undefined;
 }

@@ -32,6 +32,14 @@ export function lintFileRules(unit: UnitFile, unitType: string | undefined): Fin
     if (line.kind === 'directive' || line.kind === 'invalid')
       add(line.line, 'outside-section', 'error', 'a line before any [Section] header: systemd ignores it');
   }
+  for (const line of notUtf8Lines(unit)) {
+    add(
+      line,
+      'invalid-utf8',
+      'error',
+      'not valid UTF-8 (the file is in another encoding?): systemd refuses to load the unit',
+    );
+  }
   const allowed = sectionsOf(unitType);
   const isTemplate = isTemplatePath(unit.path);
   for (const section of unit.sections) {
@@ -194,4 +202,15 @@ function lintRepetition(
 // `0` or `0%`, written as systemd's size and percentage parsers read them.
 function isZeroLimit(value: string): boolean {
   return /^\+?0+(\.0*)?\s*([KMGTPEB]|%|‰)?$/.test(value.trim());
+}
+
+// The lines (headers and assignments; comments may hold anything) whose text was not valid UTF-8: decoding
+// it as UTF-8 left U+FFFD replacement characters.
+function notUtf8Lines(unit: UnitFile): number[] {
+  const lines = [...unit.preamble, ...unit.sections.flatMap((section) => [section, ...section.lines])];
+  return lines
+    .filter((line) => !('kind' in line) || line.kind === 'directive' || line.kind === 'invalid')
+    .filter((line) => line.raw.includes('\ufffd'))
+    .map((line) => line.line)
+    .sort((a, b) => a - b);
 }

@@ -62,6 +62,15 @@ describe('parseUnit / serializeUnit', () => {
     });
   });
 
+  it('a backslash ending the last line becomes a space, as systemd reads it; alone it is a blank line', () => {
+    const unit = parseUnit('[Service]\nExecStart=/usr/bin/touch /run/ok \\\n\\\n');
+    expect(directivesOf(unit)[0]?.value).toBe('/usr/bin/touch /run/ok');
+    expect(parseUnit('[Service]\nType=simple\n\\').sections[0]?.lines.map((l) => l.kind)).toEqual([
+      'directive',
+      'blank',
+    ]);
+  });
+
   it('a backslash followed by a space is not a continuation: the next line is read on its own', () => {
     const unit = parseUnit('[Service]\nExecStart=/bin/echo one \\ \n  two\n');
     expect(unit.sections[0]?.lines.map((l) => l.kind)).toEqual(['directive', 'invalid']);

@@ -12,6 +12,10 @@ describe('environmentProblem', () => {
     ['FOO', /NAME=value/],
     ['=bar', /NAME=value/],
     [String.raw`PRICE=cost\$5`, /unknown escape sequence \\\$/],
+    ['spring.profiles.active=prod', /not a variable name/],
+    ['LOG-LEVEL=debug', /not a variable name/],
+    ['2FA=on', /not a variable name/],
+    ['ÜBER=1', /not a variable name/],
   ])('refuses %j', (text, problem) => expect(environmentProblem(text)).toMatch(problem));
 
   it('splits words on unquoted whitespace and drops the quotes', () => {

@@ -22,6 +22,8 @@ const EXPECTED: Record<string, string[]> = {
   'kill-mode-mixedd.service': ['6 invalid-value'],
   'environment-open-quote.service': ['6 invalid-value'],
   'environment-unknown-escape.service': ['6 invalid-value'],
+  'environment-dotted-name.service': ['6 invalid-value'],
+  'description-latin1.service': ['2 invalid-utf8'],
   'cpu-affinity-variable.service': ['6 invalid-value'],
   'user-instance-not-template.service': ['6 instance-outside-template'],
   'working-directory-relative.service': ['6 invalid-value'],
@@ -103,6 +105,10 @@ describe('units systemd accepts', () => {
 
   it('escapes systemd knows in command lines and environment words get no unknown-escape warning', () => {
     expect(lint('accepted', 'command-escapes.service').map((f) => f.rule)).toEqual(['missing-install']);
+  });
+
+  it('a backslash on the last line continues onto nothing, and a comment may hold any bytes', () => {
+    expect(lint('accepted', 'continuation-at-end.service').map((f) => f.rule)).toEqual(['missing-install']);
   });
 
   it('SuccessAction= without ExecStart= is not a missing command', () => {

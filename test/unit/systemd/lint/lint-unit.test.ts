@@ -89,6 +89,12 @@ describe('lintUnitFile on fixtures', () => {
     expect(rules(findings)).toEqual(['2 warning deprecated-specifier', '5 error memory-limit']);
   });
 
+  it('a header or assignment that was not UTF-8 is an error; a comment may hold anything', () => {
+    const content =
+      '# caf\ufffd\n[Service]\nExecStart=/usr/bin/app --motd=caf\ufffd\n[Install]\nWantedBy=default.target\n';
+    expect(rules(lintUnitFile({ path: 'latin1.service', content }))).toEqual(['3 error invalid-utf8']);
+  });
+
   it('formats a finding as FILE:LINE: severity rule: message', () => {
     const [finding] = lintFixture('bad-memory.service');
     expect(formatFinding(finding as Finding)).toMatch(
