@@ -2,6 +2,7 @@
 import { parseMemoryLimit } from '../memory-limit.js';
 import type { DirectiveLine, UnitFile } from '../unit-file.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
+import { refusesEmptyValue } from './empty-values.js';
 import { unknownEscape } from './escapes.js';
 import type { Finding } from './finding.js';
 import { isNewerDirective } from './newer-directives.js';
@@ -112,7 +113,16 @@ function lintKey(section: string, { key, line }: DirectiveLine, add: Add): boole
 
 function lintValue(section: string, directive: DirectiveLine, isTemplate: boolean, add: Add): void {
   const { key, value, line } = directive;
-  if (value === '') return;
+  if (value === '') {
+    if (refusesEmptyValue(section, key))
+      add(
+        line,
+        'invalid-value',
+        'error',
+        `${key}= with no value: systemd ignores it (an empty value resets only lists and strings)`,
+      );
+    return;
+  }
   const resolved = resolvesSpecifiers(section, key)
     ? resolveSpecifiers(value, isTemplate)
     : { value, unknown: [], deprecated: [] };

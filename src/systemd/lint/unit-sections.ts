@@ -44,6 +44,8 @@ const SPECIFIER_KINDS = new Set([
   'ENVIRON',
   'FILE',
   'UNIT [...]',
+  'OUTPUT',
+  'INPUT',
 ]);
 
 /** True when systemd resolves specifiers in this key's value (paths, commands, environment, names, users). */

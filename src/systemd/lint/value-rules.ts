@@ -81,7 +81,7 @@ function otherProblem(key: string, kind: string, value: string): ValueProblem | 
     const problem = environmentProblem(value);
     return problem ? { message: `Invalid environment, ignoring (${problem}): ${value}` } : undefined;
   }
-  if (key === 'WorkingDirectory' && !/^-?(~|\/)/.test(value))
+  if (key === 'WorkingDirectory' && !/^-?(~$|\/)/.test(value))
     return { message: `WorkingDirectory= path is not absolute: ${value}`, fatal: true };
   if (key === 'EnvironmentFile' && !value.replace(/^-/, '').startsWith('/'))
     return { message: `EnvironmentFile= path is not absolute, ignoring: ${value}` };
@@ -89,6 +89,12 @@ function otherProblem(key: string, kind: string, value: string): ValueProblem | 
     return { message: `${key}= path is not absolute, ignoring: ${value}` };
   if ((key === 'User' || key === 'Group') && !/^[^\s:/][^:/]*$/.test(value))
     return { message: `Invalid user/group name or numeric ID: ${value}`, fatal: true };
+  if (key === 'CPUQuota' && !/^(\d+(\.\d+)?|\.\d+)%$/.test(value.trim()))
+    return { message: `Invalid CPU quota '${value}', ignoring.` };
+  if (key === 'CPUQuota' && Number(value.trim().slice(0, -1)) <= 0)
+    return { message: `Invalid CPU quota '${value}', ignoring.` };
+  if ((key === 'TimeoutStopSec' || key === 'TimeoutSec') && !isTimeSpan(value))
+    return { message: `Failed to parse time value, ignoring: ${value}` };
   if (key === 'CPUAffinity' && !/^(numa|[\d\s,-]+)$/.test(value))
     return { message: `Failed to parse CPU affinity '${value}'` };
   if (key === 'Nice' && !(/^[+-]?\d+$/.test(value) && Math.abs(Number(value) + 0.5) <= 20))
