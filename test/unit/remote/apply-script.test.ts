@@ -1,11 +1,13 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,6 +94,24 @@ describe.skipIf(!isRoot)('the apply script, run by a real sh (root: it chowns to
     expect(readFileSync(path.join(dir, 'log', 'audit.log'), 'utf8')).toMatch(
       /^\d{4}-\d\d-\d\dT[\d:]+Z\ttester's run\tsummary line\n$/,
     );
+  });
+
+  it('replaces a managed path that is a symlink with a regular file, and leaves what it pointed to', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'elsewhere.service');
+    writeFileSync(target, 'same\n');
+    symlinkSync(target, path.join(dir, 'linked.service'));
+    const change = {
+      ...write(path.join(dir, 'linked.service'), 'same\n', 'same\n'),
+      replacesSymlink: target,
+    };
+    const out = await apply({ ...emptyPlan(), files: [change] }, dir);
+    expect(out.failed).toBeUndefined();
+    const stat = lstatSync(path.join(dir, 'linked.service'));
+    expect(stat.isFile()).toBe(true);
+    expect(stat.mode & 0o777).toBe(0o644);
+    expect(readFileSync(target, 'utf8')).toBe('same\n');
+    expect(leftovers(dir)).toEqual([]);
   });
 
   it('changes no file at all when one of them cannot be written, and names the cause', async () => {
