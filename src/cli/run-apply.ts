@@ -172,7 +172,7 @@ export async function runApply(request: ApplyRequest): Promise<number> {
     if (reporter) process.stdout.write(reporter.finish(results, summary, seconds, rollout, document));
     else process.stdout.write(`${JSON.stringify(document)}\n`);
     writeReport(request.output, 'hfleet apply', () => applyJunitCases(results));
-    const halted = rollout !== undefined && rollout.halted;
+    const halted = rollout?.halted === true;
     const failed = summary.failed + summary.unreachable > 0 || halted;
     const exitCode = interrupt.exitCode(failed ? EXIT.hostFailed : EXIT.ok);
     if (!request.check) recordRun('apply', selected, exitCode, document);
