@@ -3,6 +3,7 @@ import { isCalendarSpec } from './calendar-spec.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
+import { splitQuotedWords } from './quoted-words.js';
 import { resourceLimitProblem } from './resource-limit.js';
 import { isTimeSpan } from './time-span.js';
 
@@ -76,7 +77,38 @@ export function valueProblem(section: string, key: string, value: string): Value
   return otherProblem(key, kind, value);
 }
 
+const ACTIONS = [
+  ...['none', 'reboot', 'reboot-force', 'reboot-immediate', 'poweroff', 'poweroff-force'],
+  ...['poweroff-immediate', 'exit', 'exit-force'],
+];
+const UNSIGNED = /^\+?(0x[0-9a-f]+|\d+)$/i;
+/** The documentation URL schemes systemd accepts (`Invalid URL, ignoring` otherwise). */
+const DOCUMENTATION_URL = /^(https?:\/\/\S|file:\/|info:\S|man:\S)/;
+/** The conditions (and asserts) that take a path, which must be absolute. */
+const PATH_CONDITION =
+  /^(Condition|Assert)(PathExists|PathExistsGlob|PathIs[A-Za-z]+|DirectoryNotEmpty|FileNotEmpty|FileIsExecutable)$/;
+
+// The ones of otherProblem()'s checks that read [Unit] and counters: actions, counts, URLs, path conditions.
+function unitSettingProblem(key: string, kind: string, value: string): ValueProblem | undefined {
+  if (kind === 'ACTION' && !ACTIONS.includes(value))
+    return { message: `Failed to parse ${key}=, ignoring: ${value}` };
+  if (kind === 'UNSIGNED' && !UNSIGNED.test(value.trim()))
+    return { message: `Failed to parse unsigned value, ignoring: ${value}` };
+  if (kind === 'URL') {
+    const bad = (splitQuotedWords(value) ?? [value]).find((url) => !DOCUMENTATION_URL.test(url));
+    if (bad !== undefined) return { message: `Invalid URL, ignoring: ${bad}` };
+  }
+  if (PATH_CONDITION.test(key)) {
+    const path = value.replace(/^\|\s*/, '').replace(/^!\s*/, '');
+    if (!path.startsWith('/') && !path.startsWith('%'))
+      return { message: `${key}= path is not absolute, ignoring: ${value}` };
+  }
+  return undefined;
+}
+
 function otherProblem(key: string, kind: string, value: string): ValueProblem | undefined {
+  const unitProblem = unitSettingProblem(key, kind, value);
+  if (unitProblem) return unitProblem;
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);
     return problem ? { message: `Invalid environment, ignoring (${problem}): ${value}` } : undefined;

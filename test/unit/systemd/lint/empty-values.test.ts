@@ -28,7 +28,8 @@ describe('refusesEmptyValue', () => {
 });
 
 // What systemd says about `Key=` for one key: the message about the empty value, if any.
-const EMPTY_REFUSED = /(ignoring: ?$|'', ignoring|Failed to parse boolean value: ?$|Failed to load slice unit)/;
+const EMPTY_REFUSED =
+  /(ignoring: ?$|'', ignoring|Failed to parse boolean value: ?$|Failed to load slice unit)/;
 const SHELLS: Record<string, (line: string) => { type: string; text: string }> = {
   Unit: (line) => ({ type: 'service', text: `[Unit]\n${line}\n[Service]\nExecStart=/bin/true\n` }),
   Service: (line) => ({ type: 'service', text: `[Service]\nExecStart=/bin/true\n${line}\n` }),
