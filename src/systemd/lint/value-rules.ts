@@ -5,6 +5,7 @@ import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
 import { splitQuotedWords } from './quoted-words.js';
 import { resourceLimitProblem } from './resource-limit.js';
+import { settingWordProblem } from './setting-words.js';
 import { isTimeSpan } from './time-span.js';
 
 /** Why systemd ignores a value (it logs and drops the assignment, or refuses the unit when `fatal`). */
@@ -109,6 +110,8 @@ function unitSettingProblem(key: string, kind: string, value: string): ValueProb
 function otherProblem(key: string, kind: string, value: string): ValueProblem | undefined {
   const unitProblem = unitSettingProblem(key, kind, value);
   if (unitProblem) return unitProblem;
+  const wordProblem = settingWordProblem(key, kind, value);
+  if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);
     return problem ? { message: `Invalid environment, ignoring (${problem}): ${value}` } : undefined;

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, string[]> = {
   'restart-sec-empty.service': ['6 invalid-value'],
   'cpu-quota-fraction.service': ['6 invalid-value'],
   'failure-action-restart.service': ['3 invalid-value'],
+  'kill-signal-lowercase.service': ['6 invalid-value'],
   'documentation-no-scheme.service': ['3 invalid-value'],
   'condition-relative-path.service': ['3 invalid-value'],
   'environment-file-quoted.service': ['6 invalid-value'],
