@@ -98,6 +98,14 @@ function serviceRules(values: Values, refuse: Refuse): void {
     );
   if (type === 'dbus' && !last('BusName'))
     refuse(last('Type'), 'dbus-without-bus-name', 'Type=dbus without BusName=: systemd refuses the service');
+  const extra = last('RuntimeRandomizedExtraSec');
+  const max = last('RuntimeMaxSec')?.value ?? 'infinity';
+  if (extra && !/^0+(\.0*)?\s*[a-zµ]*$/i.test(extra.value) && max === 'infinity')
+    refuse(
+      extra,
+      'extra-without-runtime-max',
+      'RuntimeRandomizedExtraSec= without a finite RuntimeMaxSec=: systemd ignores it',
+    );
 }
 
 function socketRules(values: Values, refuse: Refuse): void {

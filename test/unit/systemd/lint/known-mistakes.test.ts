@@ -32,6 +32,7 @@ const EXPECTED: Record<string, string[]> = {
   'cpu-quota-fraction.service': ['6 invalid-value'],
   'failure-action-restart.service': ['3 invalid-value'],
   'kill-signal-lowercase.service': ['6 invalid-value'],
+  'runtime-extra-without-max.service': ['6 extra-without-runtime-max'],
   'documentation-no-scheme.service': ['3 invalid-value'],
   'condition-relative-path.service': ['3 invalid-value'],
   'environment-file-quoted.service': ['6 invalid-value'],
