@@ -1,5 +1,7 @@
 // The C-style escapes systemd reads in command lines and Environment= words (systemd.syntax(7) "Quoting").
 
+import { QuoteState } from './quoted-words.js';
+
 const SIMPLE = new Set(['a', 'b', 'f', 'n', 'r', 't', 'v', '\\', '"', "'", 's']);
 const HEX = /^[0-9a-fA-F]+$/;
 
@@ -8,25 +10,19 @@ const HEX = /^[0-9a-fA-F]+$/;
  * With `commandLine`, a `\;` word on its own is the literal `;` argument, as systemd reads it there.
  */
 export function unknownEscape(text: string, commandLine = false): string | undefined {
-  let wordStart = true;
-  let quote = '';
+  const state = new QuoteState();
   for (let index = 0; index < text.length; index++) {
     const char = text[index] ?? '';
     if (char === '\\') {
-      if (commandLine && wordStart && quote === '' && /^\\;(\s|$)/.test(text.slice(index))) {
+      if (commandLine && state.wordStart && state.quote === '' && /^\\;(\s|$)/.test(text.slice(index))) {
         index++;
         continue;
       }
       const length = escapeLength(text.slice(index + 1));
       if (length === undefined) return text.slice(index, index + 1 + shownLength(text[index + 1] ?? ''));
       index += length;
-      wordStart = false;
-    } else if (quote !== '') {
-      if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") {
-      quote = char;
-      wordStart = false;
-    } else wordStart = /\s/.test(char);
+      state.wordStart = false;
+    } else if (!state.takeQuoting(char)) state.wordStart = /\s/.test(char);
   }
   return undefined;
 }

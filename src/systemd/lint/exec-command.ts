@@ -1,5 +1,5 @@
 // systemd's grammar for ExecStart= and the other command lines (systemd.service(5) "Command lines").
-import { splitQuotedWords } from './quoted-words.js';
+import { QuoteState, splitQuotedWords } from './quoted-words.js';
 
 /** What is wrong with a command line in systemd's words (each of its `;`-separated commands), or undefined. */
 export function execCommandProblem(text: string): string | undefined {
@@ -16,22 +16,18 @@ export function execCommandProblem(text: string): string | undefined {
 function commandsOf(text: string): string[] {
   const commands: string[] = [];
   let start = 0;
-  let quote = '';
-  let wordStart = true;
+  const state = new QuoteState();
   for (let index = 0; index < text.length; index++) {
     const char = text[index] ?? '';
     if (char === '\\') {
       index++;
-      wordStart = false;
-    } else if (quote !== '') {
-      if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") {
-      quote = char;
-      wordStart = false;
-    } else if (char === ';' && wordStart && /^(\s|$)/.test(text.slice(index + 1, index + 2))) {
-      commands.push(text.slice(start, index));
-      start = index + 1;
-    } else wordStart = /\s/.test(char);
+      state.wordStart = false;
+    } else if (!state.takeQuoting(char)) {
+      if (char === ';' && state.wordStart && /^(\s|$)/.test(text.slice(index + 1, index + 2))) {
+        commands.push(text.slice(start, index));
+        start = index + 1;
+      } else state.wordStart = /\s/.test(char);
+    }
   }
   commands.push(text.slice(start));
   return commands.filter((command) => command.trim() !== '');

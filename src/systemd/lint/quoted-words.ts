@@ -24,3 +24,23 @@ export function splitQuotedWords(text: string): string[] | undefined {
   if (word !== undefined) words.push(word);
   return words;
 }
+
+/** Quote and word-start state while a command line is walked one character at a time, as systemd reads it. */
+export class QuoteState {
+  /** The open quote character, or '' outside quotes. */
+  quote = '';
+  /** True when the next character starts a word (after whitespace, or at the start). */
+  wordStart = true;
+
+  /** Take a character that is not part of an escape: true when quoting consumed it (inside quotes, or a quote). */
+  takeQuoting(char: string): boolean {
+    if (this.quote !== '') {
+      if (char === this.quote) this.quote = '';
+      return true;
+    }
+    if (char !== '"' && char !== "'") return false;
+    this.quote = char;
+    this.wordStart = false;
+    return true;
+  }
+}
