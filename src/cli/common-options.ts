@@ -188,3 +188,14 @@ export function withQuietOption<T>(yargs: Argv<T>) {
     describe: 'no per-host progress lines on stderr (warnings and errors still print)',
   });
 }
+
+/**
+ * Add the options every fleet run takes: inventory, --limit, --json, --ssh-config, --output, --quiet,
+ * --step-timeout (default `stepTimeoutSec`), --playbook, --forks (described as `forks`) and --lock-wait.
+ */
+export function withFleetRunOptions<T>(yargs: Argv<T>, stepTimeoutSec: number, forks: string) {
+  const reported = withQuietOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs))));
+  return withLockWaitOption(
+    withForksOption(withPlaybookOption(withStepTimeoutOption(reported, stepTimeoutSec)), forks),
+  );
+}

@@ -20,14 +20,7 @@ import {
   connectionLog,
   lockWaitSeconds,
   secondsToMs,
-  withForksOption,
-  withInventoryOptions,
-  withLockWaitOption,
-  withOutputOption,
-  withPlaybookOption,
-  withQuietOption,
-  withSshConfigOption,
-  withStepTimeoutOption,
+  withFleetRunOptions,
   withVerboseOption,
 } from './common-options.js';
 import { interruptedLine, interruptionFields, watchStopSignals } from './interrupt.js';
@@ -46,12 +39,10 @@ export interface ReadFleetArgs extends InventoryArgs, SshConfigArgs, OutputArgs,
  * --playbook, --forks, -v, --quiet, --lock-wait and --step-timeout (default: READ_STEP_TIMEOUT_SEC).
  */
 export function withReadFleetOptions<T>(yargs: Argv<T>, verb: string) {
-  const common = withStepTimeoutOption(
-    withQuietOption(withVerboseOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs))))),
+  return withFleetRunOptions(
+    withVerboseOption(yargs),
     READ_STEP_TIMEOUT_SEC,
-  );
-  return withLockWaitOption(
-    withForksOption(withPlaybookOption(common), `hosts ${verb} at once (default: all, up to 200)`),
+    `hosts ${verb} at once (default: all, up to 200)`,
   );
 }
 
@@ -105,7 +96,13 @@ export async function runReadFleet<R extends ProgressEntry>(
       (openSession) =>
         runFleet(
           fleet.hosts,
-          (host) => job(host, fleet.tasks.get(host.name) ?? [], openSession, stepTimeoutMs, lockWaitSec),
+          (host) =>
+            job(host, {
+              tasks: fleet.tasks.get(host.name) ?? [],
+              openSession,
+              timeoutMs: stepTimeoutMs,
+              lockWaitSec,
+            }),
           {
             forks: args.forks,
             stop: interrupt.stop,

@@ -8,10 +8,7 @@ import type { DriftHostResult } from './types.js';
 /** Compare one host with its resolved tasks (a held lock waited for up to `lockWaitSec`); never throws for a host-level failure. */
 export const driftHost: HostReadJob<DriftHostResult> = async (
   host,
-  tasks,
-  openSession,
-  timeoutMs,
-  lockWaitSec = 0,
+  { tasks, openSession, timeoutMs, lockWaitSec },
 ) => {
   const reading = await readOnHost(host, openSession, async (session) => {
     const { facts, dropinTexts } = await readDriftFacts(

@@ -8,14 +8,17 @@ import type { ShellSession } from '../remote/shell-session.js';
 import { failureFields, runOnHost } from './run-on-host.js';
 
 /** A read-only command's work on one host, as the fleet runner calls it; never throws for a host-level failure. */
-export type HostReadJob<R> = (
-  host: Host,
-  tasks: readonly ResolvedTask[],
-  openSession: SessionOpener,
-  timeoutMs: number,
+export type HostReadJob<R> = (host: Host, read: HostReadRequest) => Promise<R>;
+
+/** What a read-only job on one host is given besides the host. */
+export interface HostReadRequest {
+  tasks: readonly ResolvedTask[];
+  openSession: SessionOpener;
+  /** The round trip's deadline (`--step-timeout`). */
+  timeoutMs: number;
   /** Seconds to wait for another run's host lock (`--lock-wait`), added to the round trip's deadline. */
-  lockWaitSec?: number,
-) => Promise<R>;
+  lockWaitSec: number;
+}
 
 /** What a read on a host gave: its value (undefined when the host failed), and how the host fared. */
 export interface HostReading<T> {

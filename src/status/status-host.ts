@@ -30,10 +30,7 @@ function statusRequest(tasks: readonly ResolvedTask[]): FactRequest {
 /** Read one host's unit states (a held lock waited for up to `lockWaitSec`); never throws for a host-level failure. */
 export const statusHost: HostReadJob<StatusHostResult> = async (
   host,
-  tasks,
-  openSession,
-  timeoutMs,
-  lockWaitSec = 0,
+  { tasks, openSession, timeoutMs, lockWaitSec },
 ) => {
   const reading = await readOnHost(host, openSession, async (session) => {
     const request = statusRequest(tasks);

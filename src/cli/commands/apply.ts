@@ -2,33 +2,17 @@
 import type { Argv } from 'yargs';
 import { STEP_TIMEOUT_SEC } from '../../engine/deadlines.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
-import {
-  withBatchOptions,
-  withForksOption,
-  withHealthOptions,
-  withInventoryOptions,
-  withLockWaitOption,
-  withOutputOption,
-  withPlaybookOption,
-  withQuietOption,
-  withSshConfigOption,
-  withStepTimeoutOption,
-} from '../common-options.js';
+import { withBatchOptions, withFleetRunOptions, withHealthOptions } from '../common-options.js';
 import { runApply } from '../run-apply.js';
 
 // The options of `hfleet apply`.
 function applyOptions(yargs: Argv) {
-  const common = withStepTimeoutOption(
-    withQuietOption(withOutputOption(withSshConfigOption(withInventoryOptions(yargs)))),
-    STEP_TIMEOUT_SEC,
-  );
   const shared = withBatchOptions(
     withHealthOptions(
-      withLockWaitOption(
-        withForksOption(
-          withPlaybookOption(common),
-          'hosts handled at once (default: all, up to 200); with --rolling, per batch',
-        ),
+      withFleetRunOptions(
+        yargs,
+        STEP_TIMEOUT_SEC,
+        'hosts handled at once (default: all, up to 200); with --rolling, per batch',
       ),
     ),
     'with --rolling: ',
