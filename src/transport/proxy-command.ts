@@ -20,7 +20,13 @@ export function startProxyCommand(
   command: string,
   onStderr: (line: string) => void,
 ): ProxyStream {
-  const child = spawn('/bin/sh', ['-c', `exec ${command}`], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // In its own session (`detached`), as the OpenSSH transport's ssh: a Ctrl-C on the terminal reaches hfleet
+  // alone, which lets the hosts already running finish over their proxies (src/cli/interrupt.ts); the command
+  // still ends with hfleet, on stop() or when its stdin closes.
+  const child = spawn('/bin/sh', ['-c', `exec ${command}`], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   let lastLine = '';
   let pending = '';
   let failure: HfleetError | undefined;
