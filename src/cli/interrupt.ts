@@ -39,6 +39,45 @@ function hostList(hosts: readonly string[]): string {
   return hosts.length > 0 ? [...hosts].sort().join(', ') : 'none';
 }
 
+/** Where the signals that come before a run starts listening are kept (one per process). */
+interface EarlyHold {
+  emitter: NonNullable<InterruptOptions['emitter']>;
+  first: StopSignalName | undefined;
+  listeners: { name: StopSignalName; listener: () => void }[];
+}
+
+let earlyHold: EarlyHold | undefined;
+
+/**
+ * Keep a SIGINT/SIGTERM that comes while a fleet command is still loading (inventory, playbook, plan) for the
+ * run's own watch, so it stops the run before any host starts and the run still reports (one document under
+ * `--json`); a second signal then exits at once. Released by `watchStopSignals` or `releaseEarlyStopSignals`.
+ */
+export function holdEarlyStopSignals(options: InterruptOptions = {}): void {
+  if (earlyHold) return;
+  const emitter = options.emitter ?? process;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const hold: EarlyHold = { emitter, first: undefined, listeners: [] };
+  hold.listeners = SIGNALS.map((name) => {
+    const listener = () => {
+      if (hold.first === undefined) hold.first = name;
+      else exit(SIGNAL_EXIT[name]);
+    };
+    emitter.on(name, listener);
+    return { name, listener };
+  });
+  earlyHold = hold;
+}
+
+/** Stop holding early signals; the first one held, if any. */
+export function releaseEarlyStopSignals(): StopSignalName | undefined {
+  const hold = earlyHold;
+  earlyHold = undefined;
+  if (!hold) return undefined;
+  for (const { name, listener } of hold.listeners) hold.emitter.off(name, listener);
+  return hold.first;
+}
+
 /** Listen for SIGINT and SIGTERM until `dispose`: the first stops the run after its running hosts, the second exits. */
 export function watchStopSignals(options: InterruptOptions = {}): RunInterrupt {
   const stderr = options.stderr ?? process.stderr;
@@ -72,6 +111,9 @@ export function watchStopSignals(options: InterruptOptions = {}): RunInterrupt {
     emitter.on(name, listener);
     return { name, listener };
   });
+  // A signal that came while the command was loading stops the run before its first host.
+  const early = earlyHold?.emitter === emitter ? releaseEarlyStopSignals() : undefined;
+  if (early) listeners.find(({ name }) => name === early)?.listener();
   return {
     stop: { signal: controller.signal, running },
     received: () => first,

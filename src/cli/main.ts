@@ -16,6 +16,11 @@ export async function main(argv: string[]): Promise<number> {
     import('./error-boundary.js'),
     import('../exit-codes.js'),
   ]);
+  // A Ctrl-C while a fleet command loads is kept for its run, which then reports it (src/cli/interrupt.ts).
+  const interrupt = FLEET_RUNS.some((name) => argv.includes(name))
+    ? await import('./interrupt.js')
+    : undefined;
+  interrupt?.holdEarlyStopSignals();
   let exitCode: number = EXIT.ok;
   const setExitCode: SetExitCode = (code) => {
     exitCode = code;
@@ -42,9 +47,14 @@ export async function main(argv: string[]): Promise<number> {
       .parseAsync();
   } catch (error) {
     return reportError(error);
+  } finally {
+    interrupt?.releaseEarlyStopSignals();
   }
   return exitCode;
 }
+
+/** The commands that run on the fleet and report a signal that stopped them (README "Signals"). */
+const FLEET_RUNS = ['apply', 'drift', 'status', 'restart'];
 
 // Register in full every command the arguments name, every other one as a listing only (shell completion loads all).
 async function registerCommands(

@@ -1,8 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import {
+  holdEarlyStopSignals,
   interruptedLine,
   interruptionFields,
+  releaseEarlyStopSignals,
   type StopSignalName,
   watchStopSignals,
 } from '../../../src/cli/interrupt.js';
@@ -98,6 +100,45 @@ describe('watchStopSignals', () => {
     interrupt.dispose();
     expect(emitter.listenerCount('SIGINT')).toBe(0);
     expect(emitter.listenerCount('SIGTERM')).toBe(0);
+  });
+});
+
+describe('holdEarlyStopSignals', () => {
+  it('keeps a signal that comes while the command loads for the run, which starts stopped', () => {
+    const emitter = new EventEmitter();
+    const exits: number[] = [];
+    holdEarlyStopSignals({ emitter, exit: (code) => exits.push(code) });
+    emitter.emit('SIGTERM');
+    expect(exits).toEqual([]);
+    const stderr: string[] = [];
+    const interrupt = watchStopSignals({ emitter, stderr: { write: (text: string) => stderr.push(text) } });
+    expect(interrupt.stop.signal.aborted).toBe(true);
+    expect(interrupt.received()).toBe('SIGTERM');
+    expect(interrupt.exitCode(0)).toBe(143);
+    expect(stderr).toHaveLength(1);
+    expect(emitter.listenerCount('SIGTERM')).toBe(1);
+    interrupt.dispose();
+    expect(emitter.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('exits at once on a second signal while loading', () => {
+    const emitter = new EventEmitter();
+    const exits: number[] = [];
+    holdEarlyStopSignals({ emitter, exit: (code) => exits.push(code) });
+    emitter.emit('SIGINT');
+    emitter.emit('SIGINT');
+    expect(exits).toEqual([130]);
+    expect(releaseEarlyStopSignals()).toBe('SIGINT');
+  });
+
+  it('lets go of the signals when the command ends without a run, and a run after it starts clean', () => {
+    const emitter = new EventEmitter();
+    holdEarlyStopSignals({ emitter, exit: () => undefined });
+    expect(releaseEarlyStopSignals()).toBeUndefined();
+    expect(emitter.listenerCount('SIGINT')).toBe(0);
+    const interrupt = watchStopSignals({ emitter, stderr: { write: () => true } });
+    expect(interrupt.stop.signal.aborted).toBe(false);
+    interrupt.dispose();
   });
 });
 
