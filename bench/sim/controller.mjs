@@ -48,7 +48,7 @@ try {
     stepTimeoutMs: 120_000,
     rollback: false,
   };
-  const results = await runFleet(
+  const { results } = await runFleet(
     fleet.hosts,
     (host) => applyHost(host, fleet.tasks.get(host.name) ?? [], openSession, options, () => undefined),
     { forks: undefined, emit: () => undefined },
