@@ -4,7 +4,7 @@ import { parseProbeLines } from '../health/probe.js';
 import { parseRecovery, RECOVERY_TAG } from '../remote/commit-script.js';
 import { base64Field, TAG } from '../remote/protocol.js';
 import { parseShowOutput } from './show-properties.js';
-import type { DropinEntry, FactRequest, HostFacts } from './types.js';
+import type { DropinEntry, FactRequest, HostFacts, KnownFiles } from './types.js';
 
 /** An empty HostFacts (a host where nothing was found). */
 export function emptyFacts(): HostFacts {
@@ -23,8 +23,11 @@ export function emptyFacts(): HostFacts {
   };
 }
 
-/** Turn the facts output into HostFacts; units are matched to the request's order. */
-export function parseFacts(output: string, request: FactRequest): HostFacts {
+/**
+ * Turn the facts output into HostFacts; units are matched to the request's order. An unchanged file's content
+ * is the one in `known` (what the script was sent; see facts/script.ts).
+ */
+export function parseFacts(output: string, request: FactRequest, known?: KnownFiles): HostFacts {
   const facts = emptyFacts();
   const lines = output.split('\n');
   for (let index = 0; index < lines.length; index++) {
@@ -42,11 +45,32 @@ export function parseFacts(output: string, request: FactRequest): HostFacts {
             ? facts.now - Number(b)
             : undefined;
         break;
+      case TAG.fileUnchanged: {
+        const content = known?.get(a)?.content;
+        facts.files.set(a, {
+          exists: true,
+          mtime: Number(c),
+          owner: d,
+          group: e,
+          mode: f,
+          content,
+          signature: fields[7],
+        });
+        break;
+      }
       case TAG.file:
         facts.files.set(
           a,
           b === '1'
-            ? { exists: true, mtime: Number(c), owner: d, group: e, mode: f, content: base64Field(fields[7]) }
+            ? {
+                exists: true,
+                mtime: Number(c),
+                owner: d,
+                group: e,
+                mode: f,
+                content: base64Field(fields[7]),
+                ...(fields[8] ? { signature: fields[8] } : {}),
+              }
             : {
                 exists: false,
                 mtime: undefined,

@@ -4,7 +4,7 @@ import { COMMIT_FUNCTIONS, commitVariables, HOST_PATHS } from '../remote/commit-
 import { printTagged, TAG } from '../remote/protocol.js';
 import { quoteArg } from '../util/shell-quote.js';
 import { SHOW_PROPERTIES } from './show-properties.js';
-import type { FactRequest } from './types.js';
+import type { FactRequest, KnownFiles } from './types.js';
 
 /** How the facts script treats the per-host lock. */
 export interface LockRequest {
@@ -19,7 +19,8 @@ export const LOCK_FILE = '/run/lock/hfleet.lock';
 
 // Shell functions the facts script uses; each prints lines of the wire protocol (remote/protocol.ts).
 const PRELUDE = String.raw`hf_b64() { base64 -w0; }
-hf_tab=$(printf '\t')
+hf_nl='
+'
 hf_file() {
   if [ -f "$1" ]; then
     printf '${TAG.file}\t%s\t1\t%s\t' "$1" "$(stat --printf '%Y\t%U\t%G\t%a' "$1")"
@@ -27,15 +28,40 @@ hf_file() {
   else ${printTagged(TAG.file, '"$1"', '0')}; fi
   [ ! -L "$1" ] || ${printTagged(TAG.symlink, '"$1"', '"$(readlink -- "$1" | hf_b64)"')}
 }
-hf_dropins() {
-  ${printTagged(TAG.dropinDir, '"$1"')}
-  [ -d "$1" ] || return 0
-  set -- "$1" "$1"/*
-  [ -e "$2" ] || return 0
-  hf_dir=$1; shift
-  stat -L --printf '%F\t%Y\t%n\n' -- "$@" | while IFS="$hf_tab" read -r hf_type hf_mtime hf_name; do
-    [ "$hf_type" = 'regular file' ] || [ "$hf_type" = 'regular empty file' ] && ${printTagged(TAG.dropinEntry, '"$hf_dir"', '"$hf_mtime"', '"$hf_name"')}
+# hf_files PATH...: hf_file for each, with one stat for all; a regular file's content is sent only when its
+# signature (device, inode, size, mtime, ctime) differs from the one at the same place in $hf_sigs (a space
+# separated list, '-' where unknown); otherwise an unchanged-file line says so.
+hf_files() {
+  hf_stats=$(stat --printf '%n\t%Y\t%U\t%G\t%a\t%d:%i:%s:%.9Y:%.9Z\n' -- "$@" 2>/dev/null)
+  for hf_f; do
+    hf_sig=${'$'}{hf_sigs%% *}; hf_sigs=${'$'}{hf_sigs#* }
+    hf_line=${'$'}{hf_stats%%"$hf_nl"*}
+    case $hf_line in
+      "$hf_f$hf_tab"*) hf_stats=${'$'}{hf_stats#*"$hf_nl"}; hf_line=${'$'}{hf_line#"$hf_f$hf_tab"};;
+      *) hf_line=;;
+    esac
+    if [ -L "$hf_f" ] || { [ -z "$hf_line" ] && [ -f "$hf_f" ]; }; then hf_file "$hf_f"
+    elif [ -z "$hf_line" ] || [ ! -f "$hf_f" ]; then ${printTagged(TAG.file, '"$hf_f"', '0')}
+    elif [ "${'$'}{hf_line##*"$hf_tab"}" = "$hf_sig" ]; then
+      ${printTagged(TAG.fileUnchanged, '"$hf_f"', '1', '"$hf_line"')}
+    else
+      printf '${TAG.file}\t%s\t1\t%s\t' "$hf_f" "${'$'}{hf_line%"$hf_tab"*}"
+      base64 -w0 < "$hf_f"; printf '\t%s\n' "${'$'}{hf_line##*"$hf_tab"}"
+    fi
   done
+}
+hf_dropins() {
+  for hf_d; do ${printTagged(TAG.dropinDir, '"$hf_d"')}; done
+  hf_n=$#
+  for hf_d; do set -- "$@" "$hf_d"/*; done
+  shift "$hf_n"
+  hf_list=$(stat -L --printf '%F\t%Y\t%n\n' -- "$@" 2>/dev/null)
+  while IFS="$hf_tab" read -r hf_type hf_mtime hf_name; do
+    hf_dir=${'$'}{hf_name%/*}
+    [ "$hf_type" = 'regular file' ] || [ "$hf_type" = 'regular empty file' ] && ${printTagged(TAG.dropinEntry, '"$hf_dir"', '"$hf_mtime"', '"$hf_name"')}
+  done <<hf_end
+$hf_list
+hf_end
 }
 hf_user() { if getent passwd "$1" >/dev/null; then ${printTagged(TAG.user, '"$1"', '1')}; else ${printTagged(TAG.user, '"$1"', '0')}; fi; }
 hf_owned() {
@@ -99,6 +125,13 @@ export interface ReadLock {
   who?: string;
   /** Seconds to wait for a held lock to be freed (`--lock-wait`); at least READ_LOCK_GRACE_SEC. */
   waitSec?: number;
+  /** Files whose content the reader already holds: each is sent again only when its signature changed. */
+  known?: KnownFiles;
+}
+
+// A signature as the script's word: only what stat prints (digits, colons, dots) passes; anything else is unknown.
+function signatureArg(signature: string | undefined): string {
+  return signature !== undefined && /^[0-9:.]+$/.test(signature) ? signature : '-';
 }
 
 // A read-only run looks at the lock without keeping it: held (after its wait, at least 2 s of grace, for a run
@@ -129,8 +162,11 @@ export function factsScript(request: FactRequest, lock?: LockRequest, read: Read
     ...(lock ? lockLines(lock) : readLockLines(read.waitSec ?? 0)),
     ...CLOCK_LINES,
   ];
-  for (const file of request.files) lines.push(`hf_file ${quoteArg(file)}`);
-  for (const dir of request.dropinDirs) lines.push(`hf_dropins ${quoteArg(dir)}`);
+  if (request.files.length > 0) {
+    const signatures = request.files.map((file) => signatureArg(read.known?.get(file)?.signature));
+    lines.push(`hf_sigs='${signatures.join(' ')} '`, `hf_files ${request.files.map(quoteArg).join(' ')}`);
+  }
+  if (request.dropinDirs.length > 0) lines.push(`hf_dropins ${request.dropinDirs.map(quoteArg).join(' ')}`);
   for (const user of request.users) lines.push(`hf_user ${quoteArg(user)}`);
   for (const { path, owner, group } of request.ownership) {
     lines.push(`hf_owned ${quoteArg(path)} ${quoteArg(owner)} ${quoteArg(group)}`);

@@ -32,6 +32,8 @@ export interface FileFact {
   mode: string | undefined;
   /** Where the path points when it is a symbolic link (content and `exists` are then its target's). */
   symlinkTo?: string;
+  /** The stat signature the content was read with (a regular file read with one stat for all; see facts/script.ts). */
+  signature?: string;
 }
 
 /** One entry of a drop-in directory. */
@@ -73,3 +75,12 @@ export interface HostFacts {
 
 /** The host's clock as the facts read it: what turns systemd's since-boot times into ages. */
 export type HostClock = Pick<HostFacts, 'now' | 'bootedAt'>;
+
+/** A file's content as last read, with the stat signature it had (see `hf_files`). */
+export interface KnownFile {
+  signature: string;
+  content: string;
+}
+
+/** Known files by path: what a reader that keeps state between reads (serve) already holds. */
+export type KnownFiles = ReadonlyMap<string, KnownFile>;

@@ -10,8 +10,13 @@ export const TAG = {
   lock: 'L',
   /** facts: the host's clock, in Unix seconds. */
   now: 'N',
-  /** facts: a file: path, 1 + mtime, owner, group, mode, base64 content; or path, 0 when absent. */
+  /**
+   * facts: a file: path, 1 + mtime, owner, group, mode, base64 content, then (a regular file, not a link) its
+   * signature `device:inode:size:mtime:ctime`; or path, 0 when absent.
+   */
   file: 'F',
+  /** facts: a file whose signature is the one the reader sent (it holds the content): path, 1, mtime, owner, group, mode, signature. */
+  fileUnchanged: 'f',
   /** facts: a managed path that is a symbolic link: path, base64 of where it points (after its `file` line). */
   symlink: 'Y',
   /** facts: a drop-in directory was listed (its entries follow as `dropinEntry`). */

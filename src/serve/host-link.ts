@@ -1,5 +1,6 @@
 // One host's kept SSH connection and remote shell: opened once, reopened with backoff after it drops.
 import type { LimitFunction } from 'p-limit';
+import type { KnownFile } from '../facts/types.js';
 import type { Host } from '../inventory/types.js';
 import { ShellSession } from '../remote/shell-session.js';
 import type { Connector } from '../transport/pool.js';
@@ -24,6 +25,8 @@ export class HostLink {
   #lastError: unknown;
   /** Handshakes done so far (the first one plus every reconnection). */
   handshakeCount = 0;
+  /** The managed files' contents as last read, with their stat signatures: a sweep reads only changed ones. */
+  readonly knownFiles = new Map<string, KnownFile>();
 
   constructor(
     readonly host: Host,

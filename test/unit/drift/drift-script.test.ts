@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { driftScript, parseDropinTexts } from '../../../src/drift/drift-script.js';
 import { parseFacts } from '../../../src/facts/parse.js';
 import type { FactRequest } from '../../../src/facts/types.js';
-import { TAG } from '../../../src/remote/protocol.js';
+import { linesTagged, TAG } from '../../../src/remote/protocol.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
 import { localShellChannel } from '../../../src/transport/shell-channel.js';
 
@@ -39,9 +39,37 @@ describe('the drift script, run by a real sh', () => {
         ?.map((d) => d.name)
         .sort(),
     ).toEqual(['er-limits.conf', 'zz $(touch pwned).conf']);
-    const texts = parseDropinTexts(run.stdout);
+    const texts = parseDropinTexts(run.stdout, request, facts);
     expect(texts.get(path.join(dropins, 'er-limits.conf'))).toBe('[Service]\nEnvironment=A=1\n');
     expect(texts.get(path.join(dropins, 'zz $(touch pwned).conf'))).toBe('[Service]\nUser=nobody\n');
     expect(texts.size).toBe(2);
+  });
+
+  it('takes the text of a managed drop-in from its file fact instead of reading it twice', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-drift-'));
+    const dropins = path.join(dir, 'a.service.d');
+    mkdirSync(dropins);
+    const managed = path.join(dropins, 'local.conf');
+    writeFileSync(managed, '[Service]\nNice=5\n');
+    writeFileSync(path.join(dropins, 'stray.conf'), '[Service]\nUser=nobody\n');
+    const request: FactRequest = {
+      files: [managed],
+      dropinDirs: [dropins],
+      users: [],
+      ownership: [],
+      units: [],
+      health: [],
+      exists: [],
+    };
+    session = new ShellSession(localShellChannel(), 'local');
+    const run = await session.run(driftScript(request), { timeoutMs: 10_000, what: 'drift' });
+    expect(linesTagged(run.stdout, TAG.dropinText).map(([file]) => file)).toEqual([
+      path.join(dropins, 'stray.conf'),
+    ]);
+    const texts = parseDropinTexts(run.stdout, request, parseFacts(run.stdout, request));
+    expect(Object.fromEntries(texts)).toEqual({
+      [managed]: '[Service]\nNice=5\n',
+      [path.join(dropins, 'stray.conf')]: '[Service]\nUser=nobody\n',
+    });
   });
 });

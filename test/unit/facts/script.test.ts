@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFacts } from '../../../src/facts/parse.js';
 import { factsScript } from '../../../src/facts/script.js';
-import type { FactRequest } from '../../../src/facts/types.js';
+import type { FactRequest, KnownFile, KnownFiles } from '../../../src/facts/types.js';
+import { linesTagged, TAG } from '../../../src/remote/protocol.js';
 import { ShellSession } from '../../../src/remote/shell-session.js';
 import { localShellChannel } from '../../../src/transport/shell-channel.js';
 import { scratchDir } from '../../support/scratch-dir.js';
@@ -206,5 +207,63 @@ describe('the facts script, run by a real sh', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('sends a known file again only when its stat signature changed, and reads the rest as before', async () => {
+    const dir = scratchDir('hfleet-facts-');
+    const req: FactRequest = {
+      ...request(dir),
+      files: ['a.service', 'b.service', 'link.service', 'gone.service', 'dir.service', "we'ird $(name)"].map(
+        (name) => path.join(dir, name),
+      ),
+    };
+    const [a, b, link, gone, directory, weird] = req.files as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    writeFileSync(a, 'A1\n');
+    writeFileSync(b, 'B1\n');
+    writeFileSync(weird, 'W1\n');
+    symlinkSync(a, link);
+    mkdirSync(directory);
+    session = new ShellSession(localShellChannel(), 'local');
+    const read = async (known: KnownFiles) => {
+      const run = await session!.run(factsScript(req, undefined, { known }), {
+        timeoutMs: 10_000,
+        what: 'facts',
+      });
+      return { stdout: run.stdout, facts: parseFacts(run.stdout, req, known) };
+    };
+    const first = await read(new Map());
+    const known = new Map<string, KnownFile>();
+    for (const [file, fact] of first.facts.files) {
+      if (fact.signature && fact.content !== undefined)
+        known.set(file, { signature: fact.signature, content: fact.content });
+    }
+    expect([...known.keys()].sort()).toEqual([a, b, weird].sort());
+    expect(first.facts.files.get(link)).toMatchObject({ exists: true, content: 'A1\n', symlinkTo: a });
+    expect(first.facts.files.get(gone)?.exists).toBe(false);
+    expect(first.facts.files.get(directory)?.exists).toBe(false);
+
+    // Same size, same second: the ctime and mtime nanoseconds still differ.
+    writeFileSync(b, 'B2\n');
+    const second = await read(known);
+    const unchanged = linesTagged(second.stdout, TAG.fileUnchanged).map(([file]) => file);
+    expect(unchanged.sort()).toEqual([a, weird].sort());
+    expect(linesTagged(second.stdout, TAG.file).map(([file]) => file)).toContain(b);
+    expect(second.facts.files.get(a)).toMatchObject({
+      exists: true,
+      content: 'A1\n',
+      mode: first.facts.files.get(a)?.mode,
+    });
+    expect(second.facts.files.get(weird)?.content).toBe('W1\n');
+    expect(second.facts.files.get(b)?.content).toBe('B2\n');
+    expect(second.facts.files.get(link)).toMatchObject({ content: 'A1\n', symlinkTo: a });
+    expect(second.facts.files.get(gone)?.exists).toBe(false);
+    expect(second.facts.files.get(directory)?.exists).toBe(false);
   });
 });
