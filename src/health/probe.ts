@@ -40,7 +40,7 @@ export const PROBE_BASH = String.raw`hf_one() {
 while [ $# -ge 3 ]; do
   hf_out=$(hf_one "$2" "$3"); hf_rc=$?
   hf_code=-; [ "$hf_rc" = 0 ] && { hf_code=${'$'}{hf_out#* }; hf_code=${'$'}{hf_code%% *}; }
-  ${printTagged(TAG.probe, '"$1"', '"$hf_rc"', `"$(printf '%s' "$hf_out" | base64 -w0)"`, '"$hf_code"')}
+  printf '${TAG.probe}\t%s\t%s\t' "$1" "$hf_rc"; base64 -w0 <<<"$hf_out"; printf '\t%s\n' "$hf_code"
   shift 3
 done`;
 
@@ -61,7 +61,8 @@ export function probeCommand(endpoints: readonly Endpoint[]): string {
 export function parseProbeLines(stdout: string, endpoints: readonly Endpoint[]): Map<string, ProbeOutcome> {
   const outcomes = new Map<string, ProbeOutcome>();
   for (const [unit = '', rc = '', text = ''] of linesTagged(stdout, TAG.probe)) {
-    if (/^\d+$/.test(rc)) outcomes.set(unit, probeOutcome(Number(rc), base64Field(text)));
+    // The text is encoded from a here-string (one process, not a pipeline): it ends with one added newline.
+    if (/^\d+$/.test(rc)) outcomes.set(unit, probeOutcome(Number(rc), base64Field(text).replace(/\n$/, '')));
   }
   for (const { unit } of endpoints) if (!outcomes.has(unit)) outcomes.set(unit, probeOutcome(undefined, ''));
   return outcomes;
