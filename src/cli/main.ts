@@ -17,9 +17,9 @@ export async function main(argv: string[]): Promise<number> {
     import('../exit-codes.js'),
   ]);
   // A Ctrl-C while a fleet command loads is kept for its run, which then reports it (src/cli/interrupt.ts).
-  const interrupt = FLEET_RUNS.some((name) => argv.includes(name))
-    ? await import('./interrupt.js')
-    : undefined;
+  // The command is the first word that is not an option; any doubt leaves the signals as they are.
+  const command = argv.find((arg) => !arg.startsWith('-')) ?? '';
+  const interrupt = FLEET_RUNS.includes(command) ? await import('./interrupt.js') : undefined;
   interrupt?.holdEarlyStopSignals();
   let exitCode: number = EXIT.ok;
   const setExitCode: SetExitCode = (code) => {
