@@ -65,7 +65,8 @@ const cpuMedian = cpuSeconds.length > 0 ? medianOf(cpuSeconds) : undefined;
 const result = {
   files: files.length,
   distinct: Math.min(pool.length, wanted),
-  source,
+  // Inside the project, relative to it: a result file names no checkout's location.
+  source: path.relative(ROOT, source).startsWith('..') ? source : path.relative(ROOT, source),
   seconds,
   median,
   cpuSeconds,
