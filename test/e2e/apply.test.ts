@@ -1,10 +1,10 @@
 // `hfleet apply` against real systemd + sshd hosts: converge, idempotence, targeted restarts, faults, a kill.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { resetLabHost } from '../../src/lab/index.js';
 import type { LabState } from '../../src/lab/state.js';
+import { scratchDirForFile } from '../support/scratch-dir.js';
 import { generateKeyPair } from '../support/ssh-server.js';
 import { describeWithLab, requireLabState } from './lab-context.js';
 import {
@@ -82,7 +82,7 @@ describeWithLab('hfleet apply on the lab', () => {
   it('changes nothing and restarts nothing on a second run, in one round trip per host', async () => {
     const before = await mainPids('acme-1', API);
     const auditBefore = await onHost('acme-1', 'wc -l < /var/log/hfleet/audit.log');
-    const junit = path.join(mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-junit-')), 'apply.xml');
+    const junit = path.join(scratchDirForFile('hfleet-e2e-junit-'), 'apply.xml');
     const run = hfleet(['apply', inventory, '--json', '--output', 'junit', junit]);
     expect(run.code).toBe(0);
     expect(run.json.summary).toEqual({ ok: 3, changed: 0, failed: 0, unreachable: 0 });
@@ -149,7 +149,7 @@ describeWithLab('hfleet apply on the lab', () => {
   });
 
   it('isolates unreachable, wrong-key and failing-auth hosts: the others converge, exit 3, nothing sent to the impostor', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-keys-'));
+    const dir = scratchDirForFile('hfleet-e2e-keys-');
     const wrongKnownHosts = path.join(dir, 'known_hosts');
     writeFileSync(wrongKnownHosts, `10.213.1.2 ${generateKeyPair().publicKey}\n`);
     const strangerKey = path.join(dir, 'stranger');
@@ -191,7 +191,7 @@ describeWithLab('hfleet apply on the lab', () => {
   });
 
   it('a run whose client is killed mid-apply finishes on the host: files whole, the restart done, nothing owed', async () => {
-    const playbookDir = mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-play-'));
+    const playbookDir = scratchDirForFile('hfleet-e2e-play-');
     const slow = path.join(playbookDir, 'slow.yml');
     const builtin = path.resolve(import.meta.dirname, '../../playbooks');
     writeFileSync(

@@ -2,10 +2,10 @@
 // taken, hfleet converges then finds nothing to change in one round trip, and Ansible (when installed)
 // leaves the hosts exactly as hfleet would.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
+import { scratchDirForFile } from '../support/scratch-dir.js';
 import { describeWithLab } from './lab-context.js';
 import { ensureBuilt } from './support/fleet.js';
 
@@ -16,7 +16,7 @@ describeWithLab('the lab benchmark, 3 hosts', () => {
   beforeAll(() => ensureBuilt());
 
   it('measures the floor, hfleet and Ansible on the same hosts and writes the table and JSON', () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'hfleet-bench-e2e-'));
+    const out = scratchDirForFile('hfleet-bench-e2e-');
     // The test tier already holds the lab lock: the benchmark must not take it again.
     const run = spawnSync(
       process.execPath,

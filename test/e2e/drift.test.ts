@@ -1,12 +1,12 @@
 // drift on real hosts: tamper by hand after an apply, and drift reports exactly what was done, nothing else.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Finding } from '../../src/drift/types.js';
 import { labExec } from '../../src/lab/index.js';
 import { runCli as hfleet } from '../support/cli-capture.js';
+import { scratchDirForFile } from '../support/scratch-dir.js';
 import { describeWithLab, requireLabState } from './lab-context.js';
 
 const PLATFORM = 'hub-platform.service';
@@ -57,7 +57,7 @@ describeWithLab('hfleet drift against the lab', () => {
       customers: Record<string, { vars?: Record<string, unknown> }>;
     };
     doc.customers[customer]!.vars = { memory_max: '900M' };
-    inventory = path.join(mkdtempSync(path.join(tmpdir(), 'hfleet-drift-e2e-')), 'inventory.yml');
+    inventory = path.join(scratchDirForFile('hfleet-drift-e2e-'), 'inventory.yml');
     writeFileSync(inventory, dump(doc));
     expect(await apply(inventory, '*')).toBe(0);
   });

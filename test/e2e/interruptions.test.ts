@@ -2,8 +2,6 @@
 // client is killed, then the shell is resumed or killed. After each, the next run finishes or rolls back what
 // it finds: every managed file on the host is old or new as one set, no temp file survives, the audit log
 // shows the run, and the apply after it converges.
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resetLabHost } from '../../src/lab/index.js';
 import type { LabState } from '../../src/lab/state.js';
@@ -42,18 +40,8 @@ describeWithLab('interrupted applies', () => {
   /** The inventory the host is at now, and its rendering: each case starts from the previous one's end. */
   let current: { inventory: string; render: string };
   let generation = 0;
-  /** Temp directories this file made (inventories and renderings), removed at the end. */
-  const made: string[] = [];
-  const inventory = (settings: Parameters<typeof labInventory>[1]) => {
-    const file = labInventory(lab, settings);
-    made.push(path.dirname(file));
-    return file;
-  };
-  const render = (file: string) => {
-    const dir = renderFleet(file);
-    made.push(dir);
-    return dir;
-  };
+  // Inventories and renderings live in scratch directories removed after the file (test/support/scratch-dir.ts).
+  const inventory = (settings: Parameters<typeof labInventory>[1]) => labInventory(lab, settings);
 
   beforeAll(async () => {
     ensureBuilt();
@@ -61,13 +49,12 @@ describeWithLab('interrupted applies', () => {
     for (const host of [HOST, ...OTHERS]) await resetLabHost(host);
     base = inventory({});
     expect(hfleet(['apply', base, '--json', ...SETTLE]).code).toBe(0);
-    current = { inventory: base, render: render(base) };
+    current = { inventory: base, render: renderFleet(base) };
   });
 
   afterAll(async () => {
     await onHost(HOST, `rm -rf ${HOST_PATHS.failpointDir}`);
     for (const host of [HOST, ...OTHERS]) await resetLabHost(host);
-    for (const dir of made) rmSync(dir, { recursive: true, force: true });
   });
 
   for (let round = 1; round <= ROUNDS; round++) {
@@ -83,7 +70,7 @@ describeWithLab('interrupted applies', () => {
             },
           });
           const before = current.render;
-          const after = render(next);
+          const after = renderFleet(next);
           const auditBefore = await auditLines();
 
           await armOnHost(HOST, failpoint);
@@ -130,7 +117,7 @@ describeWithLab('interrupted applies', () => {
     generation += 1;
     const next = inventory({ acme: { displayName: `Acme Immutable ${generation}` } });
     const before = current.render;
-    const after = render(next);
+    const after = renderFleet(next);
     const unit = '/etc/systemd/system/hub-scheduler.service';
     await onHost(HOST, `chattr +i ${unit}`);
     try {

@@ -1,9 +1,9 @@
 // Rolling restarts and rolling applies on the lab: batches in order, health gates, halting, rollback.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { LabState } from '../../src/lab/state.js';
+import { scratchDirForFile } from '../support/scratch-dir.js';
 import { describeWithLab } from './lab-context.js';
 import { freshLab, healthCode, hfleet, labInventory, mainPids, onHost } from './support/fleet.js';
 
@@ -92,7 +92,7 @@ describeWithLab('rolling restarts and rolling applies on the lab', () => {
   });
 
   it('rolls back a rolling apply whose new drop-in makes a service crash, and halts', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-play-'));
+    const dir = scratchDirForFile('hfleet-e2e-play-');
     const builtin = path.resolve(import.meta.dirname, '../../playbooks');
     cpSync(path.join(builtin, 'templates'), path.join(dir, 'templates'), { recursive: true });
     const faultTask = [

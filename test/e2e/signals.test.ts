@@ -3,8 +3,6 @@
 // carries exactly one JSON document, and the host's files are old or new as one set. Also: the progress lines
 // of the other hosts print while one is held, and `drift --lock-wait` reads a host once its run ends.
 import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { resetLabHost } from '../../src/lab/index.js';
 import type { LabState } from '../../src/lab/state.js';
@@ -66,21 +64,14 @@ describeWithLab('signals during a run', () => {
   let lab: LabState;
   let current: string;
   let generation = 0;
-  const made: string[] = [];
+  // Inventories and renderings live in scratch directories removed after the file (test/support/scratch-dir.ts).
   const next = () => {
     generation += 1;
-    const file = labInventory(lab, {
+    return labInventory(lab, {
       acme: { displayName: `Acme Signalled ${generation}`, vars: { memory_max: `${800 + generation}M` } },
       globex: { displayName: `Globex Signalled ${generation}` },
       initech: { displayName: `Initech Signalled ${generation}` },
     });
-    made.push(path.dirname(file));
-    return file;
-  };
-  const render = (file: string) => {
-    const dir = renderFleet(file);
-    made.push(dir);
-    return dir;
   };
 
   beforeAll(async () => {
@@ -88,14 +79,12 @@ describeWithLab('signals during a run', () => {
     lab = requireLabState();
     for (const host of [HOST, ...OTHERS]) await resetLabHost(host);
     current = labInventory(lab, {});
-    made.push(path.dirname(current));
     expect(hfleet(['apply', current, '--json']).code).toBe(0);
   });
 
   afterAll(async () => {
     await onHost(HOST, `rm -rf ${HOST_PATHS.failpointDir}`);
     for (const host of [HOST, ...OTHERS]) await resetLabHost(host);
-    for (const dir of made) rmSync(dir, { recursive: true, force: true });
   });
 
   // Start `apply --json --forks 1` (acme-1 first, the others wait) and hold acme-1 at `failpoint`.
@@ -110,9 +99,9 @@ describeWithLab('signals during a run', () => {
     ['SIGTERM', 143, 'restarted'],
   ] as const) {
     it(`one ${name} while ${HOST} is held at ${failpoint}: it finishes, the others are untouched, one document, exit ${code}`, async () => {
-      const before = render(current);
+      const before = renderFleet(current);
       const inventory = next();
-      const after = render(inventory);
+      const after = renderFleet(inventory);
       const [run, stopped] = await applyHeldAt(inventory, failpoint);
       run.child.kill(name);
       await signalled(run, name);
@@ -137,9 +126,9 @@ describeWithLab('signals during a run', () => {
   }
 
   it('progress lines: the others finish and print while acme-1 is held; drift --lock-wait reads it once free', async () => {
-    const before = render(current);
+    const before = renderFleet(current);
     const inventory = next();
-    const after = render(inventory);
+    const after = renderFleet(inventory);
     await armOnHost(HOST, 'temp-written');
     const run = start(['apply', inventory, '--json']);
     const stopped = await stoppedOnHost(HOST, 'temp-written');
@@ -171,9 +160,9 @@ describeWithLab('signals during a run', () => {
   });
 
   it('a second SIGINT exits at once: one document naming the host still running, exit 130; the next run converges', async () => {
-    const before = render(current);
+    const before = renderFleet(current);
     const inventory = next();
-    const after = render(inventory);
+    const after = renderFleet(inventory);
     const [run, stopped] = await applyHeldAt(inventory, 'temp-written');
     run.child.kill('SIGINT');
     await signalled(run, 'SIGINT');

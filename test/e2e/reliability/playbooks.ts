@@ -1,13 +1,13 @@
 // Custom playbooks for fault tests: the built-in one plus extra tasks and templates, in a fresh directory.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDirForFile } from '../../support/scratch-dir.js';
 
 const BUILTIN = path.resolve(import.meta.dirname, '../../../playbooks');
 
 // Write the built-in playbook with `firstTasks` (YAML list items) put first and extra templates; returns its path.
 export function playbookWith(firstTasks: string, templates: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-play-'));
+  const dir = scratchDirForFile('hfleet-e2e-play-');
   cpSync(path.join(BUILTIN, 'templates'), path.join(dir, 'templates'), { recursive: true });
   for (const [name, text] of Object.entries(templates))
     writeFileSync(path.join(dir, 'templates', name), text);

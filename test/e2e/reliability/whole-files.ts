@@ -1,7 +1,7 @@
 // The "old or new, never a mix" check: every managed file on a host matches one of the renderings it may be at.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { scratchDirForFile } from '../../support/scratch-dir.js';
 import { hfleet, onHost } from '../support/fleet.js';
 
 /** A rendering of an inventory (and playbook): `DIR/HOST/etc/...` as `hfleet render` writes it. */
@@ -9,7 +9,7 @@ export type Rendering = string;
 
 // Render an inventory with `hfleet render` (no SSH) into a fresh directory.
 export function renderFleet(inventory: string, playbook?: string): Rendering {
-  const out = mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-render-'));
+  const out = scratchDirForFile('hfleet-e2e-render-');
   const args = ['render', inventory, '--out', out, ...(playbook ? ['--playbook', playbook] : [])];
   const run = hfleet(args);
   if (run.code !== 0) throw new Error(`render failed: ${run.stderr}`);
@@ -18,7 +18,7 @@ export function renderFleet(inventory: string, playbook?: string): Rendering {
 
 // A copy of a rendering with these files added to every host (`hfleet render` has no --playbook).
 export function withFiles(render: Rendering, files: Record<string, string>): Rendering {
-  const out = mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-render-'));
+  const out = scratchDirForFile('hfleet-e2e-render-');
   cpSync(render, out, { recursive: true });
   for (const host of readdirSync(out)) {
     for (const [file, content] of Object.entries(files)) {

@@ -1,11 +1,11 @@
 // End-to-end helpers: lab inventories with per-customer settings, running the real CLI, reading hosts.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump } from 'js-yaml';
 import { labExec, resetLabHost } from '../../../src/lab/index.js';
 import type { LabState } from '../../../src/lab/state.js';
+import { scratchDirForFile } from '../../support/scratch-dir.js';
 import { requireLabState } from '../lab-context.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/hfleet.js');
@@ -60,7 +60,7 @@ export function labInventory(
     },
     customers,
   };
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'hfleet-e2e-')), 'inventory.yml');
+  const file = path.join(scratchDirForFile('hfleet-e2e-'), 'inventory.yml');
   writeFileSync(file, dump(inventory));
   return file;
 }

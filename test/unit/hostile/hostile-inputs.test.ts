@@ -1,9 +1,9 @@
 // Hostile inventories, playbooks and templates through the real CLI: exit 1, the bad value's path named, no SSH.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli-capture.js';
+import { scratchDirForFile } from '../../support/scratch-dir.js';
 import { generateKeyPair, startSshServer, type TestSshServer } from '../../support/ssh-server.js';
 import { type HostileCase, type Target, writeCase } from './hostile-fixture.js';
 import { INVENTORY_CASES } from './inventory-cases.js';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   const client = generateKeyPair();
   // Authentication is refused, so a run that does reach the server ends quickly (and is counted).
   server = await startSshServer({ authorizedKeys: [client.publicKey], refuseAuth: true });
-  const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-hostile-keys-'));
+  const dir = scratchDirForFile('hfleet-hostile-keys-');
   const identityFile = path.join(dir, 'id');
   writeFileSync(identityFile, client.privateKey, { mode: 0o600 });
   const knownHosts = path.join(dir, 'known_hosts');

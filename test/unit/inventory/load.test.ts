@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HfleetError } from '../../../src/errors.js';
 import { loadInventory, parseInventory } from '../../../src/inventory/load.js';
 import type { Host, Inventory } from '../../../src/inventory/types.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 import { DEFAULT_HOST_VARS } from '../render/host-fixture.js';
 
 const FIXTURES = 'test/fixtures/inventories';
@@ -183,7 +183,7 @@ describe('file errors', () => {
   });
 
   it('refuses a file over 5 MiB before parsing it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hfleet-inventory-'));
+    const dir = scratchDir('hfleet-inventory-');
     const file = join(dir, 'huge.yml');
     writeFileSync(file, `# ${'x'.repeat(5 * 1024 * 1024)}\ncustomers: {}\n`);
     expect(errorOf(() => loadInventory(file)).message).toBe(

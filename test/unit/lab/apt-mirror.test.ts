@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findAptMirror, mirrorFromDeb822, mirrorFromSourcesList } from '../../../src/lab/apt-mirror.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 const DEB822 = `Types: deb
 # http://archive.example/snapshot
@@ -37,7 +37,7 @@ describe('apt mirror discovery', () => {
   });
 
   it('finds the mirror in an apt directory and fails with a LAB error when there is none', () => {
-    const etc = mkdtempSync(path.join(tmpdir(), 'apt-'));
+    const etc = scratchDir('apt-');
     expect(() => findAptMirror(etc)).toThrow(expect.objectContaining({ code: 'LAB' }));
     mkdirSync(path.join(etc, 'sources.list.d'));
     writeFileSync(path.join(etc, 'sources.list.d', 'debian.sources'), DEB822);
@@ -45,7 +45,7 @@ describe('apt mirror discovery', () => {
   });
 
   it('takes a release the machine does not list from the mirror of its own release, never from security', () => {
-    const etc = mkdtempSync(path.join(tmpdir(), 'apt-'));
+    const etc = scratchDir('apt-');
     mkdirSync(path.join(etc, 'sources.list.d'));
     writeFileSync(
       path.join(etc, 'sources.list.d', 'debian.sources'),

@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseIsCurrent, basePaths, debootstrapArgs, recipeStamp } from '../../../src/lab/base-image.js';
 import { assetsDir } from '../../../src/lab/layout.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 describe('the lab base image', () => {
   it('debootstraps minbase of the release with the host packages from the given mirror', () => {
@@ -19,7 +19,7 @@ describe('the lab base image', () => {
   });
 
   it('changes its stamp when an asset changes, so a changed recipe rebuilds', () => {
-    const copy = mkdtempSync(path.join(tmpdir(), 'assets-'));
+    const copy = scratchDir('assets-');
     cpSync(assetsDir(), copy, { recursive: true });
     const before = recipeStamp('bookworm', copy);
     expect(recipeStamp('bookworm', copy)).toBe(before);
@@ -28,6 +28,6 @@ describe('the lab base image', () => {
   });
 
   it('treats an empty cache as not current', async () => {
-    expect(await baseIsCurrent(mkdtempSync(path.join(tmpdir(), 'cache-')), 'bookworm')).toBe(false);
+    expect(await baseIsCurrent(scratchDir('cache-'), 'bookworm')).toBe(false);
   });
 });

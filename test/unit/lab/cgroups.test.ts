@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cgroupMountPoints, hostCgroupDirs, removeCgroupTree } from '../../../src/lab/cgroups.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 const MOUNTS = `tmpfs /sys/fs/cgroup tmpfs rw 0 0
 cgroup /sys/fs/cgroup/memory cgroup rw,memory 0 0
@@ -25,7 +25,7 @@ describe('lab cgroups', () => {
   });
 
   it('removes a directory tree bottom-up with rmdir', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'cg-'));
+    const root = scratchDir('cg-');
     mkdirSync(path.join(root, 'hflab/hflab-1/init.scope'), { recursive: true });
     expect(removeCgroupTree(path.join(root, 'hflab'))).toEqual([]);
     expect(existsSync(path.join(root, 'hflab'))).toBe(false);

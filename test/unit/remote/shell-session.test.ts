@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ShellSession } from '../../../src/remote/shell-session.js';
 import { localShellChannel } from '../../../src/transport/shell-channel.js';
+import { scratchDir } from '../../support/scratch-dir.js';
 
 let session: ShellSession | undefined;
 afterEach(() => session?.close());
@@ -31,7 +31,7 @@ describe('ShellSession', () => {
   });
 
   it('never runs a script that arrives truncated (the connection drops mid-write)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'hfleet-trunc-'));
+    const dir = scratchDir('hfleet-trunc-');
     const channel = localShellChannel();
     const closed = new Promise<void>((resolve) => channel.onClose(() => resolve()));
     channel.write(`hf_cut() {\ntouch ${dir}/written\n`);
