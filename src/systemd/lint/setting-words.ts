@@ -3,6 +3,7 @@
 // systemd 252 reads them.
 
 const BOOLEAN_WORDS = ['1', 'yes', 'y', 'true', 't', 'on', '0', 'no', 'n', 'false', 'f', 'off'];
+const LOG_LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug', ...'01234567'];
 
 /** The words each setting takes (numbers too where `numeric`), with systemd's name for the setting. */
 const WORDS: Record<string, { name: string; values: readonly string[]; numeric?: boolean }> = {
@@ -18,10 +19,8 @@ const WORDS: Record<string, { name: string; values: readonly string[]; numeric?:
   },
   ProtectProc: { name: '/proc/ protection mode', values: ['noaccess', 'invisible', 'ptraceable', 'default'] },
   ProcSubset: { name: '/proc/ subset mode', values: ['all', 'pid'] },
-  SyslogLevel: {
-    name: 'log level',
-    values: ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug', ...'01234567'],
-  },
+  SyslogLevel: { name: 'log level', values: LOG_LEVELS },
+  LogLevelMax: { name: 'log level', values: LOG_LEVELS },
   SyslogFacility: {
     name: 'log facility',
     values: [
@@ -55,7 +54,13 @@ const WORDS: Record<string, { name: string; values: readonly string[]; numeric?:
   },
   SocketProtocol: { name: 'socket protocol', values: ['udplite', 'sctp'] },
   ManagedOOMMemoryPressure: { name: 'ManagedOOMMemoryPressure= value', values: ['auto', 'kill'] },
+  ManagedOOMPreference: { name: 'ManagedOOMPreference=', values: ['none', 'avoid', 'omit'] },
+  MountFlags: { name: 'mount flag', values: ['shared', 'slave', 'private'] },
+  Timestamping: { name: 'timestamping precision', values: ['off', 'us', 'usec', 'µs', 'μs', 'ns', 'nsec'] },
 };
+// A unit name of type slice (unit_name_is_valid(): no template, at most 255 characters). A name with a
+// specifier left in it (a template's `user-%i.slice`) is not judged.
+const SLICE_NAME = /^[A-Za-z0-9:_.\\-]{1,249}\.slice$/;
 const SIGNAL_NAMES = new Set(
   `HUP INT QUIT ILL TRAP ABRT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM TERM STKFLT CHLD CONT STOP TSTP TTIN TTOU
   URG XCPU XFSZ VTALRM PROF WINCH IO PWR SYS`.split(/\s+/),
@@ -73,6 +78,8 @@ export function settingWordProblem(key: string, kind: string, value: string): st
   if (kind === 'SIGNAL' && !isSignal(value)) return `Failed to parse signal name, ignoring: ${value}`;
   if (WEIGHTS.has(key) && !isWeight(key, value)) return `Invalid weight, ignoring: ${value}`;
   if (key === 'TasksMax' && !isTasksMax(value)) return `Invalid maximum tasks value '${value}', ignoring`;
+  if (kind === 'SLICE' && !value.includes('%') && !SLICE_NAME.test(value))
+    return `Invalid slice name, ignoring: ${value}`;
   if (kind === 'SERVICE' && !value.endsWith('.service'))
     return `Unit must be of type service, ignoring: ${value}`;
   return undefined;

@@ -3,6 +3,7 @@ import { isCalendarSpec } from './calendar-spec.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
+import { numberValueProblem } from './number-values.js';
 import { splitQuotedWords } from './quoted-words.js';
 import { resourceLimitProblem } from './resource-limit.js';
 import { settingWordProblem } from './setting-words.js';
@@ -17,6 +18,7 @@ export interface ValueProblem {
 
 const BOOLEAN = /^(1|yes|y|true|t|on|0|no|n|false|f|off)$/i;
 const OCTAL_MODE = /^0*[0-7]{1,4}$/;
+const JOB_MODES = ['fail', 'replace', 'replace-irreversibly', 'isolate', 'flush', 'ignore-dependencies'];
 const ENUMERATIONS: Record<string, { name: string; values: readonly string[] }> = {
   'Service.Type': {
     name: 'service type',
@@ -33,10 +35,8 @@ const ENUMERATIONS: Record<string, { name: string; values: readonly string[] }> 
   TimeoutStartFailureMode: { name: 'timeout failure mode', values: ['terminate', 'abort', 'kill'] },
   TimeoutStopFailureMode: { name: 'timeout failure mode', values: ['terminate', 'abort', 'kill'] },
   'Unit.CollectMode': { name: 'garbage collection mode', values: ['inactive', 'inactive-or-failed'] },
-  'Unit.OnFailureJobMode': {
-    name: 'job mode',
-    values: ['fail', 'replace', 'replace-irreversibly', 'isolate', 'flush', 'ignore-dependencies'],
-  },
+  'Unit.OnFailureJobMode': { name: 'job mode', values: JOB_MODES },
+  'Unit.OnSuccessJobMode': { name: 'job mode', values: JOB_MODES },
 };
 /** Settings that take a boolean or one of a few words. */
 const BOOLEAN_OR: Record<string, readonly string[]> = {
@@ -110,7 +110,7 @@ function unitSettingProblem(key: string, kind: string, value: string): ValueProb
 function otherProblem(key: string, kind: string, value: string): ValueProblem | undefined {
   const unitProblem = unitSettingProblem(key, kind, value);
   if (unitProblem) return unitProblem;
-  const wordProblem = settingWordProblem(key, kind, value);
+  const wordProblem = settingWordProblem(key, kind, value) ?? numberValueProblem(key, kind, value);
   if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);

@@ -66,6 +66,23 @@ const EXPECTED: Record<string, string[]> = {
   'include-line.service': ['1 outside-section'],
   'broken-header.service': ['4 invalid-section-header', '5 unknown-key', '1 missing-exec-start'],
   'key-in-wrong-section.service': ['3 unknown-key'],
+  'io-priority-eight.service': ['7 invalid-value'],
+  'cpu-priority-hundred.service': ['7 invalid-value'],
+  'log-level-warn.service': ['6 invalid-value'],
+  'exit-status-lowercase.service': ['6 invalid-value'],
+  'exit-status-above-255.service': ['6 invalid-value'],
+  'namespaces-network.service': ['6 invalid-value'],
+  'mount-flags-rshared.service': ['6 invalid-value'],
+  'slice-of-service.service': ['6 invalid-value'],
+  'job-timeout-mins.service': ['7 invalid-value'],
+  'timer-slack-nanoseconds.service': ['6 invalid-value'],
+  'oom-preference-never.service': ['6 invalid-value'],
+  'tty-rows-negative.service': ['7 invalid-value'],
+  'on-success-job-mode.service': ['4 invalid-value'],
+  'receive-buffer-kib.socket': ['6 invalid-value'],
+  'timestamping-ms.socket': ['6 invalid-value'],
+  'socket-priority-word.socket': ['6 invalid-value'],
+  'dev-sdc.swap': ['6 invalid-value'],
 };
 
 describe('known mistakes', () => {
