@@ -6,6 +6,7 @@ import { refusesEmptyValue } from './empty-values.js';
 import { unknownEscape } from './escapes.js';
 import type { Finding } from './finding.js';
 import { isNewerDirective } from './newer-directives.js';
+import { newerNameOf } from './older-directives.js';
 import { isTemplatePath, resolveSpecifiers, usesInstance } from './specifiers.js';
 import { isScalarKey, resolvesSpecifiers, sectionsOf } from './unit-sections.js';
 import { isCommandLine, valueNotice, valueProblem } from './value-rules.js';
@@ -104,6 +105,16 @@ function lintKey(section: string, { key, line }: DirectiveLine, add: Add): boole
       'newer-key',
       'warning',
       `'${key}' needs systemd newer than 252 (up to 257): older versions ignore it`,
+    );
+    return false;
+  }
+  const newerName = newerNameOf(section, key);
+  if (newerName) {
+    add(
+      line,
+      'older-key',
+      'warning',
+      `'${key}' is systemd 247's name: 252 and newer ignore it and read ${newerName}= instead`,
     );
     return false;
   }
