@@ -3,6 +3,7 @@ import type { EffectiveUnit, EffectiveValue } from '../merge.js';
 import { effectiveValues } from '../merge.js';
 import { isCalendarSpec } from './calendar-spec.js';
 import type { Finding } from './finding.js';
+import { isWatchablePath } from './path-values.js';
 import { isTimeSpan } from './time-span.js';
 import { unitNameFromPath } from './unit-name.js';
 
@@ -41,11 +42,12 @@ export function lintLoadRules(
       'timer-without-trigger',
       'no valid OnCalendar=, OnBootSec=, OnActiveSec=... : systemd refuses the timer',
     );
-  if (unitType === 'path' && !PATH_TRIGGERS.some((key) => values('Path', key).length > 0))
+  const watches = (key: string) => values('Path', key).some((at) => isWatchablePath(at.value));
+  if (unitType === 'path' && !PATH_TRIGGERS.some(watches))
     refuse(
       undefined,
       'path-without-trigger',
-      'no PathExists=, PathChanged=, PathModified=... : systemd refuses the path unit',
+      'no valid PathExists=, PathChanged=, PathModified=... (an absolute path): systemd refuses the path unit',
     );
   if (unitType === 'mount' || unitType === 'automount') whereRules(name, unitType, values, refuse);
   if (unitType === 'swap') {

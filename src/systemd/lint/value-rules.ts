@@ -4,6 +4,7 @@ import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
 import { numberValueProblem } from './number-values.js';
+import { pathValueProblem } from './path-values.js';
 import { splitQuotedWords } from './quoted-words.js';
 import { resourceLimitProblem } from './resource-limit.js';
 import { settingWordProblem } from './setting-words.js';
@@ -75,7 +76,7 @@ export function valueProblem(section: string, key: string, value: string): Value
     const problem = execCommandProblem(value);
     return problem ? { message: `Invalid command line: ${problem}`, fatal: true } : undefined;
   }
-  return otherProblem(key, kind, value);
+  return otherProblem(section, key, kind, value);
 }
 
 const ACTIONS = [
@@ -107,10 +108,13 @@ function unitSettingProblem(key: string, kind: string, value: string): ValueProb
   return undefined;
 }
 
-function otherProblem(key: string, kind: string, value: string): ValueProblem | undefined {
+function otherProblem(section: string, key: string, kind: string, value: string): ValueProblem | undefined {
   const unitProblem = unitSettingProblem(key, kind, value);
   if (unitProblem) return unitProblem;
-  const wordProblem = settingWordProblem(key, kind, value) ?? numberValueProblem(key, kind, value);
+  const wordProblem =
+    settingWordProblem(key, kind, value) ??
+    numberValueProblem(key, kind, value) ??
+    pathValueProblem(section, key, value);
   if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);
