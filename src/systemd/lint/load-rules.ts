@@ -3,7 +3,8 @@ import type { EffectiveUnit, EffectiveValue } from '../merge.js';
 import { effectiveValues } from '../merge.js';
 import { isCalendarSpec } from './calendar-spec.js';
 import type { Finding } from './finding.js';
-import { isWatchablePath } from './path-values.js';
+import { listenAddressProblem } from './listen-address.js';
+import { isWatchablePath, pathValueProblem } from './path-values.js';
 import { isTimeSpan } from './time-span.js';
 import { unitNameFromPath } from './unit-name.js';
 
@@ -111,13 +112,18 @@ function serviceRules(values: Values, refuse: Refuse): void {
 }
 
 function socketRules(values: Values, refuse: Refuse): void {
-  const accepting = ACCEPTING_LISTENERS.some((key) => values('Socket', key).length > 0);
-  const other = OTHER_LISTENERS.map((key) => values('Socket', key).at(0)).find((value) => value);
+  // A listener systemd ignores (a comment after the port, a relative FIFO path) does not count.
+  const listeners = (key: string) =>
+    values('Socket', key).filter(
+      (at) => !listenAddressProblem(key, at.value) && !pathValueProblem('Socket', key, at.value),
+    );
+  const accepting = ACCEPTING_LISTENERS.some((key) => listeners(key).length > 0);
+  const other = OTHER_LISTENERS.map((key) => listeners(key).at(0)).find((value) => value);
   if (!accepting && !other)
     refuse(
       undefined,
       'socket-without-listen',
-      'no ListenStream=, ListenDatagram=, ... : systemd refuses the socket',
+      'no valid ListenStream=, ListenDatagram=, ... : systemd refuses the socket',
     );
   const accept = values('Socket', 'Accept').at(-1);
   if (!accept || !TRUE.test(accept.value)) return;

@@ -1,5 +1,5 @@
 // Settings whose value is one or more file system paths, read as systemd 252 reads them (systemd.exec(5),
-// systemd.path(5), systemd.unit(5)): the directories systemd creates for a service (`StateDirectory=`...) are
+// systemd.path(5), systemd.socket(5), systemd.unit(5)): the directories systemd creates for a service (`StateDirectory=`...) are
 // relative to their base (`/var/lib/`...), the others are absolute, and none may step up with `..`. systemd
 // ignores such a word (or the whole value for the single-path settings) and says so. A word that still holds a
 // `%` specifier is not judged: a miss costs less than a false error.
@@ -18,6 +18,8 @@ const NAMESPACE_PATHS = new Set([
   ...['ReadWritePaths', 'ReadOnlyPaths', 'InaccessiblePaths', 'ExecPaths', 'NoExecPaths'],
   ...['ReadWriteDirectories', 'ReadOnlyDirectories', 'InaccessibleDirectories'],
 ]);
+/** A socket's file system listeners: one absolute path each. */
+const LISTEN_PATHS = new Set(['ListenFIFO', 'ListenSpecial', 'ListenMessageQueue', 'ListenUSBFunction']);
 /** The [Path] settings: one absolute path each. */
 const WATCHED_PATHS = new Set([
   'PathExists',
@@ -43,6 +45,7 @@ export function pathValueProblem(section: string, key: string, value: string): s
       if (problem) return problem;
     }
   if (section === 'Path' && WATCHED_PATHS.has(key)) return absolutePathProblem(key, value.trim());
+  if (section === 'Socket' && LISTEN_PATHS.has(key)) return absolutePathProblem(key, value.trim());
   return undefined;
 }
 

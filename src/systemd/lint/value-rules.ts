@@ -3,6 +3,7 @@ import { isCalendarSpec } from './calendar-spec.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
+import { listenAddressProblem } from './listen-address.js';
 import { numberValueProblem } from './number-values.js';
 import { pathValueProblem } from './path-values.js';
 import { splitQuotedWords } from './quoted-words.js';
@@ -114,7 +115,8 @@ function otherProblem(section: string, key: string, kind: string, value: string)
   const wordProblem =
     settingWordProblem(key, kind, value) ??
     numberValueProblem(key, kind, value) ??
-    pathValueProblem(section, key, value);
+    pathValueProblem(section, key, value) ??
+    listenAddressProblem(key, value);
   if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);

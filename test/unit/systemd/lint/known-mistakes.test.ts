@@ -86,6 +86,8 @@ const EXPECTED: Record<string, string[]> = {
   'state-directory-absolute.service': ['6 invalid-value'],
   'read-write-paths-relative.service': ['6 invalid-value'],
   'path-changed-relative.path': ['2 invalid-value', '1 path-without-trigger'],
+  'listen-stream-comment.socket': ['2 invalid-value', '1 socket-without-listen'],
+  'listen-stream-hostname.socket': ['4 invalid-value', '3 socket-without-listen'],
 };
 
 describe('known mistakes', () => {

@@ -21,6 +21,7 @@ describe('path values, as systemd 252 reads them', () => {
     ['Service', 'InaccessiblePaths', ['/home'], ['home']],
     ['Unit', 'RequiresMountsFor', ['/srv /mnt/data'], ['srv/data']],
     ['Path', 'PathChanged', ['/etc/app.conf', ' /etc/x ', '/etc/./x'], ['some/path', '/etc/../x']],
+    ['Socket', 'ListenFIFO', ['/run/app.fifo'], ['run/app.fifo']],
   ])('[%s] %s', (section, key, accepted, ignored) => {
     for (const value of accepted) expect(pathValueProblem(section, key, value), value).toBeUndefined();
     for (const value of ignored) expect(pathValueProblem(section, key, value), value).toMatch(/ignoring/);
