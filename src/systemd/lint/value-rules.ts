@@ -3,6 +3,7 @@ import { isCalendarSpec } from './calendar-spec.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
+import { filterListProblem } from './filter-lists.js';
 import { listenAddressProblem } from './listen-address.js';
 import { numberValueProblem } from './number-values.js';
 import { pathValueProblem } from './path-values.js';
@@ -116,7 +117,8 @@ function otherProblem(section: string, key: string, kind: string, value: string)
     settingWordProblem(key, kind, value) ??
     numberValueProblem(key, kind, value) ??
     pathValueProblem(section, key, value) ??
-    listenAddressProblem(key, value);
+    listenAddressProblem(key, value) ??
+    filterListProblem(key, value);
   if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);

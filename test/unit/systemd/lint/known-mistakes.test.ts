@@ -88,6 +88,8 @@ const EXPECTED: Record<string, string[]> = {
   'path-changed-relative.path': ['2 invalid-value', '1 path-without-trigger'],
   'listen-stream-comment.socket': ['2 invalid-value', '1 socket-without-listen'],
   'listen-stream-hostname.socket': ['4 invalid-value', '3 socket-without-listen'],
+  'syscall-filter-tilde-twice.service': ['6 invalid-value'],
+  'address-families-comma.service': ['6 invalid-value'],
 };
 
 describe('known mistakes', () => {
