@@ -39,6 +39,12 @@ export function pathValueProblem(section: string, key: string, value: string): s
       if (problem) return problem;
     }
   }
+  if (key === 'BindPaths' || key === 'BindReadOnlyPaths') return bindPathsProblem(key, value);
+  if (key === 'TemporaryFileSystem')
+    for (const word of splitQuotedWords(value) ?? []) {
+      const problem = word.includes('\\') ? undefined : absolutePathProblem(key, word.split(':')[0] ?? '');
+      if (problem) return problem;
+    }
   if (key === 'RequiresMountsFor' && section === 'Unit')
     for (const word of splitQuotedWords(value) ?? []) {
       const problem = absolutePathProblem(key, word);
@@ -71,6 +77,21 @@ function execDirectoryProblem(key: string, value: string): string | undefined {
       if (stepsUp(path) || /^\.\/*$/.test(path)) return `${key}= path is not normalized, ignoring: ${path}`;
     }
     if (/^private(\/|$)/.test(word)) return `${key}= path can't be 'private', ignoring assignment: ${word}`;
+  }
+  return undefined;
+}
+
+// BindPaths=: words `[-]SOURCE[:DESTINATION[:OPTIONS]]`, both paths absolute, the options rbind or norbind.
+function bindPathsProblem(key: string, value: string): string | undefined {
+  for (const word of splitQuotedWords(value) ?? []) {
+    if (word.includes('\\')) continue;
+    const [source = '', destination, options] = word.replace(/^-/, '').split(':');
+    const problem =
+      absolutePathProblem(key, source) ??
+      (destination === undefined ? undefined : absolutePathProblem(key, destination));
+    if (problem) return problem;
+    if (options !== undefined && options !== 'rbind' && options !== 'norbind')
+      return `Invalid option string, ignoring setting: ${options}`;
   }
   return undefined;
 }

@@ -1,5 +1,7 @@
 // Checks of a directive's value for the directives systemd parses with a fixed grammar.
+import { addressListProblem } from './address-lists.js';
 import { isCalendarSpec } from './calendar-spec.js';
+import { deviceAllowProblem } from './device-allow.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
 import { environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
@@ -118,7 +120,9 @@ function otherProblem(section: string, key: string, kind: string, value: string)
     numberValueProblem(key, kind, value) ??
     pathValueProblem(section, key, value) ??
     listenAddressProblem(key, value) ??
-    filterListProblem(key, value);
+    filterListProblem(key, value) ??
+    addressListProblem(key, value) ??
+    deviceAllowProblem(key, value);
   if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);
