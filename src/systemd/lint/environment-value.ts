@@ -20,3 +20,20 @@ export function environmentProblem(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * What systemd says when it ignores a word of `PassEnvironment=` (variable names) or `UnsetEnvironment=`
+ * (names or `NAME=value` assignments), or undefined. Words with a specifier or an escape are not judged.
+ */
+export function environmentNamesProblem(key: string, text: string): string | undefined {
+  if (key !== 'PassEnvironment' && key !== 'UnsetEnvironment') return undefined;
+  for (const word of splitQuotedWords(text) ?? []) {
+    if (/[%\\]/.test(word)) continue;
+    const name = key === 'UnsetEnvironment' ? word.replace(/=.*$/s, '') : word;
+    if (!ENV_NAME.test(name))
+      return key === 'PassEnvironment'
+        ? `Invalid environment name for PassEnvironment, ignoring: ${word}`
+        : `Invalid environment name or assignment UnsetEnvironment, ignoring: ${word}`;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { addressListProblem } from './address-lists.js';
 import { isCalendarSpec } from './calendar-spec.js';
 import { deviceAllowProblem } from './device-allow.js';
 import { DIRECTIVE_TABLE } from './directive-table.js';
-import { environmentProblem } from './environment-value.js';
+import { environmentNamesProblem, environmentProblem } from './environment-value.js';
 import { execCommandProblem } from './exec-command.js';
 import { filterListProblem } from './filter-lists.js';
 import { listenAddressProblem } from './listen-address.js';
@@ -122,7 +122,8 @@ function otherProblem(section: string, key: string, kind: string, value: string)
     listenAddressProblem(key, value) ??
     filterListProblem(key, value) ??
     addressListProblem(key, value) ??
-    deviceAllowProblem(key, value);
+    deviceAllowProblem(key, value) ??
+    environmentNamesProblem(key, value);
   if (wordProblem) return { message: wordProblem };
   if (kind === 'ENVIRON') {
     const problem = environmentProblem(value);

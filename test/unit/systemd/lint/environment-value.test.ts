@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { environmentProblem } from '../../../../src/systemd/lint/environment-value.js';
+import {
+  environmentNamesProblem,
+  environmentProblem,
+} from '../../../../src/systemd/lint/environment-value.js';
 import { splitQuotedWords } from '../../../../src/systemd/lint/quoted-words.js';
 
 describe('environmentProblem', () => {
@@ -20,5 +23,27 @@ describe('environmentProblem', () => {
 
   it('splits words on unquoted whitespace and drops the quotes', () => {
     expect(splitQuotedWords(`a "b c" d'e f'`)).toEqual(['a', 'b c', 'de f']);
+  });
+});
+
+// Each case was put to systemd-analyze verify (systemd 252).
+describe('environmentNamesProblem', () => {
+  it('PassEnvironment= takes variable names only', () => {
+    for (const text of ['HOME PATH', 'LANG', '_X1'])
+      expect(environmentNamesProblem('PassEnvironment', text), text).toBeUndefined();
+    for (const text of ['HOME=/root', '"HOME PATH"', 'PATH,HOME', '1A', 'a.b', 'A-B'])
+      expect(environmentNamesProblem('PassEnvironment', text), text).toMatch(/Invalid environment name/);
+  });
+
+  it('UnsetEnvironment= takes names or NAME=value assignments', () => {
+    for (const text of ['A=1 B', 'A=x y', 'TZ'])
+      expect(environmentNamesProblem('UnsetEnvironment', text), text).toBeUndefined();
+    for (const text of ['A-B', 'A.B=1'])
+      expect(environmentNamesProblem('UnsetEnvironment', text), text).toMatch(/Invalid environment name/);
+  });
+
+  it('leaves specifiers, escapes and other settings alone', () => {
+    expect(environmentNamesProblem('PassEnvironment', 'X_%i')).toBeUndefined();
+    expect(environmentNamesProblem('Environment', 'A-B')).toBeUndefined();
   });
 });
