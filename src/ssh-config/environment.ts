@@ -17,7 +17,7 @@ export interface ResolveEnvironment {
   localHost: string;
   /** For `${NAME}` in paths. */
   env: Readonly<Record<string, string | undefined>>;
-  /** A file's text, or undefined when it does not exist. */
+  /** A file's text ('' for a directory, which ssh reads as empty), or undefined when it does not exist. */
   readText(path: string): string | undefined;
   /** The names in a directory, or [] when it cannot be read. */
   listDirectory(path: string): string[];
@@ -63,7 +63,10 @@ export function processResolveEnvironment(): ResolveEnvironment {
       try {
         return readFileSync(path, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return undefined;
+        // ssh opens a directory an Include names (or a glob matches) and reads no line from it.
+        if (code === 'EISDIR') return '';
         throw error;
       }
     },
