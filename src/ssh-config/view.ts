@@ -107,8 +107,10 @@ export function settingsOf(resolution: Resolution, env: ResolveEnvironment): Set
     globalKnownHostsFiles: words('globalknownhostsfile') ?? DEFAULT_GLOBAL_KNOWN_HOSTS,
     hostKeyAlias: word('hostkeyalias')?.toLowerCase(),
     connectTimeout: timeout === undefined ? undefined : checked(readTime(timeout)),
+    // `ServerAliveInterval none` leaves it unset, so BatchMode's default still applies (as in ssh).
     serverAliveInterval:
-      interval === undefined ? batchModeInterval(word('batchmode')) : (checked(readTime(interval)) ?? 0),
+      (interval === undefined ? undefined : checked(readTime(interval))) ??
+      batchModeInterval(word('batchmode')),
     serverAliveCountMax: countMax === undefined ? 3 : checked(readInteger(countMax)),
     addressFamily: checked(readChoice('addressfamily', word('addressfamily') ?? 'any')),
   };
