@@ -130,13 +130,15 @@ export function tokensOf(settings: Settings, env: ResolveEnvironment): TokenTabl
   );
 }
 
-// The ProxyJump value as ssh prints it: earlier hops as written, the last one re-assembled.
+// The ProxyJump value as ssh prints it: earlier hops as written, the last one re-assembled, its host in
+// brackets when it has a `:` or is only digits and dots (an IPv4 address).
 function printedJump(value: string, env: ResolveEnvironment): string {
   const hops = readJumpList(value, env.servicePort) ?? [];
   const last = hops[hops.length - 1];
   if (!last) return value;
   const cut = value.lastIndexOf(',');
-  const host = last.host.includes(':') ? `[${last.host}]` : last.host;
+  const bracketed = last.host.includes(':') || /^[0-9.]+$/.test(last.host);
+  const host = bracketed ? `[${last.host}]` : last.host;
   const hop = `${last.user ? `${last.user}@` : ''}${host}${last.port ? `:${last.port}` : ''}`;
   return cut > 0 ? `${value.slice(0, cut)},${hop}` : hop;
 }

@@ -36,11 +36,13 @@ function jumpList(spec: string | undefined): string[] {
   return spec.split(',').map((hop) => hop.replace(/^ssh:\/\//, ''));
 }
 
-// A hop of hfleet's chain written as ssh's ProxyJump writes it, with what the spec gave (user, port).
-function hopAs(spec: string, hop: HopSummary): string {
+// A hop of hfleet's chain written as ssh's ProxyJump writes it, with what the spec gave (user, port): earlier
+// hops as written, the last one re-assembled with its host in brackets when it has a `:` or is an IPv4 address.
+function hopAs(spec: string, hop: HopSummary, last: boolean): string {
   const user = spec.includes('@') ? `${hop.user}@` : '';
   const port = /:\d+$/.test(spec) ? `:${hop.port}` : '';
-  const host = port && hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+  const bracketed = last ? hop.host.includes(':') || /^[0-9.]+$/.test(hop.host) : spec.includes('[');
+  const host = bracketed ? `[${hop.host}]` : hop.host;
   return `${user}${host}${port}`;
 }
 
@@ -114,7 +116,7 @@ function hfleetResolves(summary: HopSummary & { jumps: HopSummary[] }, sshJumps:
     user: summary.user,
     port: String(summary.port),
     identityfile: summary.identityFiles ?? DEFAULT_IDENTITIES.map((name) => `${PASSWD_HOME}/.ssh/${name}`),
-    proxyjump: jumps.map((hop, index) => hopAs(sshJumps[index] ?? '', hop)),
+    proxyjump: jumps.map((hop, index) => hopAs(sshJumps[index] ?? '', hop, index === jumps.length - 1)),
     proxycommand: summary.proxyCommand,
   };
 }
