@@ -1,9 +1,8 @@
-// The files an `Include` names: relative to ~/.ssh, `~` at $HOME, glob patterns expanded in sorted order.
+// The files an `Include` names: relative to ~/.ssh, `~` at $HOME, glob patterns (glob.ts) expanded in sorted
+// order.
 import { isIP } from 'node:net';
 import type { ResolveEnvironment } from './environment.js';
-import { matchPattern } from './patterns.js';
-
-const GLOB_CHARACTERS = /[*?[]/;
+import { isGlobPattern, matchGlob } from './glob.js';
 
 // The absolute pattern of an Include argument for a user config.
 function anchored(argument: string, env: ResolveEnvironment): string {
@@ -23,14 +22,14 @@ export function includedFiles(argument: string, env: ResolveEnvironment): string
   const parts = pattern.split('/').filter((part) => part !== '');
   let paths = [''];
   for (const part of parts) {
-    if (!GLOB_CHARACTERS.test(part)) {
+    if (!isGlobPattern(part)) {
       paths = paths.map((path) => `${path}/${part}`);
       continue;
     }
     paths = paths.flatMap((path) =>
       env
         .listDirectory(path || '/')
-        .filter((name) => !name.startsWith('.') && matchPattern(name, part))
+        .filter((name) => matchGlob(name, part))
         .sort()
         .map((name) => `${path}/${name}`),
     );
