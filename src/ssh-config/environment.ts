@@ -1,7 +1,8 @@
 // What resolving an ssh config depends on besides its text: who runs it, where, and how to read files.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
+import { sshReadsConfigFile } from './file-permissions.js';
 
 /** The local facts and effects a resolution uses (replaceable in tests). */
 export interface ResolveEnvironment {
@@ -19,6 +20,8 @@ export interface ResolveEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   /** A file's text ('' for a directory, which ssh reads as empty), or undefined when it does not exist. */
   readText(path: string): string | undefined;
+  /** False when ssh stops on an included file: owned by another user, or writable by others (file-permissions.ts). */
+  sshReadsIncluded(path: string): boolean;
   /** The names in a directory, or [] when it cannot be read. */
   listDirectory(path: string): string[];
   /** Run a `Match exec` command: its exit status, or undefined when it ended by a signal. */
@@ -47,6 +50,15 @@ function readServices(): Map<string, number> {
   return ports;
 }
 
+// A system file's text, or '' when it cannot be read.
+function readOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** The environment of this process (Match exec runs through $SHELL -c, as ssh runs it). */
 export function processResolveEnvironment(): ResolveEnvironment {
   const user = userInfo();
@@ -69,6 +81,15 @@ export function processResolveEnvironment(): ResolveEnvironment {
         if (code === 'EISDIR') return '';
         throw error;
       }
+    },
+    sshReadsIncluded: (path) => {
+      let stat: ReturnType<typeof statSync>;
+      try {
+        stat = statSync(path);
+      } catch {
+        return true;
+      }
+      return sshReadsConfigFile(stat, user.uid, readOr('/etc/passwd'), readOr('/etc/group'));
     },
     listDirectory: (path) => {
       try {

@@ -144,6 +144,15 @@ describe('applySshConfig: routes', () => {
 });
 
 describe('applySshConfig: values', () => {
+  it('refuses the config when an included file is one ssh stops on (another owner, or anyone can write it)', () => {
+    const env = fakeEnvironment({ '/home/tester/.ssh/shared.conf': 'Host *\n  User x\n' }, [
+      '/home/tester/.ssh/shared.conf',
+    ]);
+    expect(() =>
+      applySshConfig(hostsAt(['any']), { file: FILE, text: 'Host a\n  Port 2\nInclude shared.conf\n' }, env),
+    ).toThrow(`${FILE}:3: Bad owner or permissions on /home/tester/.ssh/shared.conf`);
+  });
+
   it('follows Include with globs and paths relative to ~/.ssh', () => {
     const files = { [`${HOME}/.ssh/conf.d/a.conf`]: 'Host inc\n  User included\n' };
     expect(one('Include conf.d/*.conf\n', 'inc', files).ssh.user).toBe('included');

@@ -7,9 +7,9 @@ export interface FakeEnvironment extends ResolveEnvironment {
   executed: string[];
 }
 
-// An environment for user `tester` (home /home/tester) whose files are `files`; `Match exec` succeeds for
-// commands starting with `true`.
-export function fakeEnvironment(files: Record<string, string> = {}): FakeEnvironment {
+// An environment for user `tester` (home /home/tester) whose files are `files` (those in `unsafe` owned by
+// another user, so ssh stops on them); `Match exec` succeeds for commands starting with `true`.
+export function fakeEnvironment(files: Record<string, string> = {}, unsafe: string[] = []): FakeEnvironment {
   const executed: string[] = [];
   return {
     home: '/home/tester',
@@ -20,6 +20,7 @@ export function fakeEnvironment(files: Record<string, string> = {}): FakeEnviron
     localHost: 'laptop.lan',
     env: { HOME: '/home/tester', AGENT_DIR: '/run/agents' },
     readText: (path) => files[path],
+    sshReadsIncluded: (path) => !unsafe.includes(path),
     listDirectory: (path) =>
       Object.keys(files)
         .filter((file) => dirname(file) === path)
