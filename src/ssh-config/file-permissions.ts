@@ -2,14 +2,14 @@
 // another user (other than root) owns or anyone else can write, since such a file could redirect connections or
 // run commands (ProxyCommand). Debian's ssh also takes a group-writable file whose group holds only its owner.
 
-/** The ownership and mode of a file, and the password and group databases' text. */
+/** The owner, group and mode of a file (as stat gives them). */
 export interface FileOwnership {
   uid: number;
   gid: number;
   mode: number;
 }
 
-// True when the group `gid` has exactly its owner as member (primary members in passwd, listed ones in group).
+// True when the file's group has exactly its owner as member (primary members in passwd, listed ones in group).
 function ownerOnlyGroup(file: FileOwnership, callerUid: number, passwd: string, group: string): boolean {
   let members = 0;
   let ownerName: string | undefined;
