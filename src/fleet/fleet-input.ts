@@ -39,7 +39,10 @@ function withSshConfig(hosts: Host[], options: FleetOptions): Host[] {
   const transport = options.transport;
   if (transport) hosts = hosts.map((host) => ({ ...host, ssh: { ...host.ssh, transport } }));
   const env = processResolveEnvironment();
-  const config = readSshConfig(options.sshConfig, env.home) ?? { file: '(no ssh config)', text: '' };
+  const config = readSshConfig(options.sshConfig, env.home, env.sshReadsConfig) ?? {
+    file: '(no ssh config)',
+    text: '',
+  };
   const applied = applySshConfig(hosts, config, env);
   for (const note of applied.notes) process.stderr.write(`warning: ${note}\n`);
   return applied.hosts;

@@ -20,8 +20,11 @@ export interface ResolveEnvironment {
   env: Readonly<Record<string, string | undefined>>;
   /** A file's text ('' for a directory, which ssh reads as empty), or undefined when it does not exist. */
   readText(path: string): string | undefined;
-  /** False when ssh stops on an included file: owned by another user, or writable by others (file-permissions.ts). */
-  sshReadsIncluded(path: string): boolean;
+  /**
+   * False when ssh stops on a config file it checks (an included one, or ~/.ssh/config read by default): owned
+   * by another user, or writable by others (file-permissions.ts).
+   */
+  sshReadsConfig(path: string): boolean;
   /** The names in a directory, or [] when it cannot be read. */
   listDirectory(path: string): string[];
   /** Run a `Match exec` command: its exit status, or undefined when it ended by a signal. */
@@ -82,7 +85,7 @@ export function processResolveEnvironment(): ResolveEnvironment {
         throw error;
       }
     },
-    sshReadsIncluded: (path) => {
+    sshReadsConfig: (path) => {
       let stat: ReturnType<typeof statSync>;
       try {
         stat = statSync(path);

@@ -197,7 +197,7 @@ function readInto(
         throw configError(line.file, line.line, 'too many recursive configuration includes');
       for (const argument of line.args) {
         for (const included of includedFiles(argument, pass.env)) {
-          if (!pass.env.sshReadsIncluded(included))
+          if (!pass.env.sshReadsConfig(included))
             throw configError(line.file, line.line, `Bad owner or permissions on ${included}`);
           const includedText = pass.env.readText(included) ?? '';
           readInto(pass, included, includedText, state, neverMatch || !state, depth + 1);

@@ -21,7 +21,7 @@ describe('processResolveEnvironment readText', () => {
     writeFileSync(join(dir, 'shared.conf'), 'Host a\n');
     chmodSync(join(dir, 'shared.conf'), 0o666);
     const env = processResolveEnvironment();
-    expect(env.sshReadsIncluded(join(dir, 'private.conf'))).toBe(true);
-    expect(env.sshReadsIncluded(join(dir, 'shared.conf'))).toBe(false);
+    expect(env.sshReadsConfig(join(dir, 'private.conf'))).toBe(true);
+    expect(env.sshReadsConfig(join(dir, 'shared.conf'))).toBe(false);
   });
 });

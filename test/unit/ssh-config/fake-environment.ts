@@ -20,7 +20,7 @@ export function fakeEnvironment(files: Record<string, string> = {}, unsafe: stri
     localHost: 'laptop.lan',
     env: { HOME: '/home/tester', AGENT_DIR: '/run/agents' },
     readText: (path) => files[path],
-    sshReadsIncluded: (path) => !unsafe.includes(path),
+    sshReadsConfig: (path) => !unsafe.includes(path),
     listDirectory: (path) =>
       Object.keys(files)
         .filter((file) => dirname(file) === path)

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { processResolveEnvironment } from '../../../src/ssh-config/environment.js';
 import { readSshConfig } from '../../../src/ssh-config/read.js';
 
 describe('readSshConfig', () => {
@@ -29,5 +30,15 @@ describe('readSshConfig', () => {
     const file = join(home, 'cfg');
     writeFileSync(file, 'Host *\n');
     expect(readSshConfig(file, home)?.text).toBe('Host *\n');
+  });
+
+  it('refuses ~/.ssh/config that others can write, as ssh does, and reads such a file when it is given', () => {
+    mkdirSync(join(home, '.ssh'));
+    const file = join(home, '.ssh', 'config');
+    writeFileSync(file, 'Host *\n');
+    chmodSync(file, 0o666);
+    const { sshReadsConfig } = processResolveEnvironment();
+    expect(() => readSshConfig(undefined, home, sshReadsConfig)).toThrow(/Bad owner or permissions/);
+    expect(readSshConfig(file, home, sshReadsConfig)?.text).toBe('Host *\n');
   });
 });
