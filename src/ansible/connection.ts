@@ -8,6 +8,8 @@ export interface Connection {
   address: string;
   port: number | undefined;
   user: string | undefined;
+  /** What an empty setting became, as Ansible treats it (for a note). */
+  defaulted: string[];
 }
 
 /** The variables each field is read from, the winning one first. */
@@ -39,9 +41,18 @@ export function firstSet(vars: AnsibleVars, names: readonly string[]): [string, 
   return undefined;
 }
 
+/**
+ * The first of `names` the host sets to something other than null: how Ansible's ssh plugin reads its
+ * address, port, user and key (a null variable counts as unset: the other spelling or the default applies).
+ */
+export function firstNonNull(vars: AnsibleVars, names: readonly string[]): [string, unknown] | undefined {
+  for (const name of names) if (Object.hasOwn(vars, name) && vars[name] !== null) return [name, vars[name]];
+  return undefined;
+}
+
 function refusalOfText(name: string, value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') {
-    return `${name} is ${value === null ? 'empty' : `a ${Array.isArray(value) ? 'list' : typeof value}`}`;
+    return `${name} is a ${Array.isArray(value) ? 'list' : typeof value}`;
   }
   if (typeof value === 'string' && TEMPLATE.test(value)) {
     return `${name} is a Jinja template (${JSON.stringify(value)}); hfleet does not render templates`;
@@ -51,15 +62,20 @@ function refusalOfText(name: string, value: unknown): string | undefined {
 
 /** The connection Ansible would open for `host`, or the reason hfleet refuses the host. */
 export function connectionOf(host: string, vars: AnsibleVars): ConnectionVerdict {
-  const kind = firstSet(vars, ['ansible_connection'])?.[1];
+  const kind = firstNonNull(vars, ['ansible_connection'])?.[1];
   if (kind !== undefined && !(typeof kind === 'string' && SSH_CONNECTIONS.has(kind))) {
     const shown = typeof kind === 'string' ? kind : JSON.stringify(kind);
     const why = kind === 'local' ? 'Ansible runs its tasks on the control machine, not over SSH' : 'not SSH';
     return { refusal: `ansible_connection=${shown}: ${why}` };
   }
-  const address = firstSet(vars, CONNECTION_SOURCES.address) ?? ['inventory name', host];
-  const port = firstSet(vars, CONNECTION_SOURCES.port);
-  const user = firstSet(vars, CONNECTION_SOURCES.user);
+  const defaulted: string[] = [];
+  const address = firstNonNull(vars, CONNECTION_SOURCES.address) ?? ['inventory name', host];
+  const port = firstNonNull(vars, CONNECTION_SOURCES.port);
+  let user = firstNonNull(vars, CONNECTION_SOURCES.user);
+  if (user?.[1] === '') {
+    defaulted.push(`${user[0]} is empty: Ansible gives ssh no user, so the local user logs in`);
+    user = undefined;
+  }
   for (const setting of [address, port, user]) {
     const why = setting && refusalOfText(setting[0], setting[1]);
     if (why) return { refusal: why };
@@ -80,5 +96,5 @@ export function connectionOf(host: string, vars: AnsibleVars): ConnectionVerdict
   if (userText !== undefined && !PATTERNS.loginName.test(userText)) {
     return { refusal: `${user?.[0]} ${JSON.stringify(userText)} is not a login name hfleet accepts` };
   }
-  return { connection: { address: addressText, port: portNumber, user: userText } };
+  return { connection: { address: addressText, port: portNumber, user: userText, defaulted } };
 }

@@ -5,7 +5,7 @@ import type { ValidationContext } from '../inventory/validate/context.js';
 import { EXTRA_NAME } from '../inventory/validate/extra-vars.js';
 import { SSH_FIELDS } from '../inventory/validate/ssh-fields.js';
 import { VAR_FIELDS, VAR_KEYS } from '../inventory/validate/var-fields.js';
-import { CONNECTION_SOURCES, firstSet } from './connection.js';
+import { CONNECTION_SOURCES, firstNonNull } from './connection.js';
 import type { AnsibleVars } from './model.js';
 import type { NoteBook } from './notes.js';
 
@@ -75,7 +75,8 @@ function noteShadowed(vars: AnsibleVars, host: string, notes: NoteBook): void {
       loser &&
       Object.hasOwn(vars, winner) &&
       Object.hasOwn(vars, loser) &&
-      vars[winner] !== vars[loser]
+      vars[winner] !== vars[loser] &&
+      vars[winner] !== null
     ) {
       notes.add(host, `${loser} not used: ${winner} wins over it, as in Ansible`);
     }
@@ -121,7 +122,7 @@ function ansibleOnlyReason(name: string, value: unknown): string | undefined {
 export function mapVars(vars: AnsibleVars, host: string, notes: NoteBook): MappedVars {
   const mapped: MappedVars = { ssh: {}, vars: {}, extra: {} };
   noteShadowed(vars, host, notes);
-  const identity = firstSet(vars, IDENTITY_SOURCES);
+  const identity = firstNonNull(vars, IDENTITY_SOURCES);
   if (identity) {
     const value = mapField(identity[0], 'identity_file', sshField('identity_file'), identity[1], host, notes);
     if (value !== undefined) mapped.ssh['identity_file'] = value;

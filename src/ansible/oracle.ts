@@ -26,9 +26,9 @@ type ListOutput = Record<
   { hosts?: string[]; children?: string[]; hostvars?: Record<string, Record<string, unknown>> }
 >;
 
-// The first of `names` set in `vars`.
+// The first of `names` set to something other than null (Ansible's ssh connection skips a null).
 function pick(vars: Record<string, unknown>, names: string[]): unknown {
-  for (const name of names) if (Object.hasOwn(vars, name)) return vars[name];
+  for (const name of names) if (vars[name] !== undefined && vars[name] !== null) return vars[name];
   return undefined;
 }
 
@@ -46,7 +46,8 @@ export function oracleHosts(output: ListOutput): OracleHost[] {
       name,
       address: String(pick(vars, ['ansible_ssh_host', 'ansible_host']) ?? name),
       port: port === undefined ? 22 : Number(port),
-      user: user === undefined ? undefined : String(user),
+      // An empty user gives ssh no `User` option: the local user logs in.
+      user: user === undefined || user === '' ? undefined : String(user),
       connection: String(pick(vars, ['ansible_connection']) ?? 'ssh'),
       vars,
     };

@@ -108,6 +108,7 @@ export function toHfleet(source: AnsibleInventory, options: ConvertOptions): Con
     }
     const customerId = customerIds.idOf(customerName);
     result.customerNames.set(customerId, customerName);
+    for (const text of verdict.connection.defaulted) notes.add(name, text);
     const user = verdict.connection.user ?? options.defaultUser;
     if (verdict.connection.user === undefined && !options.userGiven) {
       notes.add(
