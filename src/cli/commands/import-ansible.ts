@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { CUSTOMER_RULE_FORMS, parseCustomerRule } from '../../ansible/customers.js';
 import { importAnsible } from '../../ansible/import.js';
+import { unreadVarsDirsNote } from '../../ansible/vars-dirs.js';
 import { HfleetError } from '../../errors.js';
 import { SCHEMA_DIR } from '../../schema/write-schemas.js';
 import { defineCommand, type SetExitCode } from '../command-table.js';
@@ -87,10 +88,11 @@ export function importAnsibleCommand(_setExitCode: SetExitCode) {
         process.stdout.write(result.yaml);
       }
       for (const item of result.refused) process.stderr.write(`refused: ${item.host}: ${item.reason}\n`);
-      for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
+      const notes = [...unreadVarsDirsNote(args.source), ...result.notes];
+      for (const note of notes) process.stderr.write(`note: ${note}\n`);
       for (const line of result.summary) process.stderr.write(`${line}\n`);
       process.stderr.write(
-        `import-ansible: ${result.hosts.length} host(s) in ${result.customers} customer(s); ${result.refused.length} refused; ${result.notes.length} note(s)\n`,
+        `import-ansible: ${result.hosts.length} host(s) in ${result.customers} customer(s); ${result.refused.length} refused; ${notes.length} note(s)\n`,
       );
     },
   );

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -35,6 +35,17 @@ describe('hfleet import-ansible', () => {
     expect(acme).toMatchObject({ address: '10.0.0.5', ssh: { port: 2222, user: 'deploy' } });
     expect(result.stderr).toContain('ansible_python_interpreter');
     expect(readFileSync(out, 'utf8')).toContain('acme-web');
+  });
+
+  it('says group_vars/ beside the file is not read, and counts that note', async () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'hosts.ini'), '[web]\nweb1 ansible_host=10.0.0.7 ansible_user=ops\n');
+    mkdirSync(join(dir, 'group_vars'));
+    writeFileSync(join(dir, 'group_vars', 'all.yml'), 'ansible_port: 2222\n');
+    const result = await runCli(['import-ansible', join(dir, 'hosts.ini')]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^note: group_vars\/ beside .* not read/m);
+    expect(result.stderr).toMatch(/; 0 refused; 1 note\(s\)$/m);
   });
 
   it('takes --user and --customer-from, prints refused hosts and the customer summary', async () => {
