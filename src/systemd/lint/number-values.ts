@@ -1,5 +1,5 @@
-// Settings whose value is a number, a size, a time span or a list of exit statuses or namespaces, each read as
-// systemd 252's own parser reads it (systemd.exec(5), systemd.service(5), systemd.socket(5), systemd.swap(5),
+// Settings whose value is a number (a count, a priority, `Nice=`, `OOMScoreAdjust=`), a size, a time span or
+// a list of exit statuses or namespaces, each read as systemd 252's own parser reads it (systemd.exec(5), systemd.service(5), systemd.socket(5), systemd.swap(5),
 // systemd.unit(5)). The messages are systemd's. Where systemd knows names hfleet does not list (exit status
 // names), any name of that shape is let through: a miss costs less than a false error.
 import { isTimeSpan } from './time-span.js';
@@ -29,6 +29,9 @@ const timeSpan =
   (value) =>
     isTimeSpan(value) ? undefined : `${message}, ignoring: ${value}`;
 
+const unsigned: Grammar = (value) =>
+  UNSIGNED.test(value) ? undefined : `Failed to parse unsigned value, ignoring: ${value}`;
+
 /** The settings checked here, by key, or by `key:kind` where one key means two things. */
 const GRAMMARS: Record<string, Grammar> = {
   IOSchedulingPriority: integerIn(0, 7, 'Failed to parse IO priority'),
@@ -44,10 +47,8 @@ const GRAMMARS: Record<string, Grammar> = {
   TimeoutAbortSec: timeSpan('Failed to parse TimeoutAbortSec= parameter'),
   TimeoutIdleSec: timeSpan('Failed to parse time value'),
   CPUQuotaPeriodSec: timeSpan('CPU quota period is invalid'),
-  TTYRows: (value) =>
-    UNSIGNED.test(value) ? undefined : `Failed to parse unsigned value, ignoring: ${value}`,
-  TTYColumns: (value) =>
-    UNSIGNED.test(value) ? undefined : `Failed to parse unsigned value, ignoring: ${value}`,
+  TTYRows: unsigned,
+  TTYColumns: unsigned,
   'Priority:OTHER': integerIn(-1, 32767, 'Invalid swap priority', 'Swap priority out of range'),
   'Priority:INTEGER': integerIn(-(2 ** 31), 2 ** 31 - 1, 'Failed to parse int value'),
   IPTTL: integerIn(-(2 ** 31), 2 ** 31 - 1, 'Failed to parse int value'),
@@ -58,12 +59,22 @@ const GRAMMARS: Record<string, Grammar> = {
     INTEGER.test(value) ? undefined : `Failed to parse long value, ignoring: ${value}`,
   MountAPIVFS: (value) =>
     BOOLEAN.test(value) ? undefined : `Failed to parse boolean value, ignoring: ${value}`,
+  Nice: integerIn(-20, 19, 'Failed to parse nice priority', 'Nice priority out of range'),
+  OOMScoreAdjust: integerIn(
+    -1000,
+    1000,
+    'Failed to parse the OOM score adjust value',
+    'OOM score adjust value out of range',
+  ),
+  TimeoutStopSec: timeSpan('Failed to parse time value'),
+  TimeoutSec: timeSpan('Failed to parse time value'),
 };
 
 /** What systemd says when it ignores `key=value` (of table kind `kind`) for one of these settings, or undefined. */
 export function numberValueProblem(key: string, kind: string, value: string): string | undefined {
   const grammar = GRAMMARS[`${key}:${kind}`] ?? GRAMMARS[key];
   if (grammar) return grammar(value);
+  if (kind === 'UNSIGNED') return unsigned(value);
   if (kind === 'SIZE' && !SIZE.test(value)) return `Failed to parse size value '${value}', ignoring`;
   if (kind === 'STATUS') return exitStatusProblem(value);
   if (kind === 'NAMESPACES') return namespacesProblem(value);

@@ -87,19 +87,16 @@ const ACTIONS = [
   ...['none', 'reboot', 'reboot-force', 'reboot-immediate', 'poweroff', 'poweroff-force'],
   ...['poweroff-immediate', 'exit', 'exit-force'],
 ];
-const UNSIGNED = /^\+?(0x[0-9a-f]+|\d+)$/i;
 /** The documentation URL schemes systemd accepts (`Invalid URL, ignoring` otherwise). */
 const DOCUMENTATION_URL = /^(https?:\/\/\S|file:\/|info:\S|man:\S)/;
 /** The conditions (and asserts) that take a path, which must be absolute. */
 const PATH_CONDITION =
   /^(Condition|Assert)(PathExists|PathExistsGlob|PathIs[A-Za-z]+|DirectoryNotEmpty|FileNotEmpty|FileIsExecutable)$/;
 
-// The ones of otherProblem()'s checks that read [Unit] and counters: actions, counts, URLs, path conditions.
+// The ones of otherProblem()'s checks that read [Unit]: actions, URLs, path conditions.
 function unitSettingProblem(key: string, kind: string, value: string): ValueProblem | undefined {
   if (kind === 'ACTION' && !ACTIONS.includes(value))
     return { message: `Failed to parse ${key}=, ignoring: ${value}` };
-  if (kind === 'UNSIGNED' && !UNSIGNED.test(value.trim()))
-    return { message: `Failed to parse unsigned value, ignoring: ${value}` };
   if (kind === 'URL') {
     const bad = (splitQuotedWords(value) ?? [value]).find((url) => !DOCUMENTATION_URL.test(url));
     if (bad !== undefined) return { message: `Invalid URL, ignoring: ${bad}` };
@@ -141,14 +138,8 @@ function otherProblem(section: string, key: string, kind: string, value: string)
     return { message: `Invalid CPU quota '${value}', ignoring.` };
   if (key === 'CPUQuota' && Number(value.trim().slice(0, -1)) <= 0)
     return { message: `Invalid CPU quota '${value}', ignoring.` };
-  if ((key === 'TimeoutStopSec' || key === 'TimeoutSec') && !isTimeSpan(value))
-    return { message: `Failed to parse time value, ignoring: ${value}` };
   if (key === 'CPUAffinity' && !/^(numa|[\d\s,-]+)$/.test(value))
     return { message: `Failed to parse CPU affinity '${value}'` };
-  if (key === 'Nice' && !(/^[+-]?\d+$/.test(value) && Math.abs(Number(value) + 0.5) <= 20))
-    return { message: `Nice priority out of range, ignoring: ${value}` };
-  if (key === 'OOMScoreAdjust' && !(/^[+-]?\d+$/.test(value) && Math.abs(Number(value)) <= 1000))
-    return { message: `OOM score adjust value out of range, ignoring: ${value}` };
   if ((key === 'UMask' || key.endsWith('DirectoryMode') || key === 'SocketMode') && !OCTAL_MODE.test(value))
     return { message: `Failed to parse mode value, ignoring: ${value}` };
   if (kind === 'LIMIT' && key.startsWith('Limit')) {
